@@ -1,0 +1,131 @@
+package dev.pln.service.engine;
+
+import dev.pln.model.Barrier;
+import dev.pln.model.BarrierType;
+import dev.pln.model.ClientFacts;
+import dev.pln.model.EligibleMeasure;
+import dev.pln.model.LevelCandidate;
+import dev.pln.model.LevelDecision;
+import dev.pln.model.Measure;
+import dev.pln.model.MissingInformation;
+import dev.pln.model.NotTiered;
+import dev.pln.model.PlannedMeasure;
+import dev.pln.model.Problem;
+import dev.pln.model.ProblemType;
+import dev.pln.service.engine.EvaluationRecorder.Concluded;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * Decides one client: runs the active rule set on the facts in a fresh stateless session and reads the
+ * conclusions back. Thread-safe; the active rule set can be swapped atomically while decisions run.
+ */
+public final class DecisionEngine {
+
+    private final AtomicReference<Ruleset> active;
+
+    public DecisionEngine(Ruleset initial) {
+        this.active = new AtomicReference<>(initial);
+    }
+
+    /** The rule set new decisions run on. */
+    public Ruleset activeRuleset() {
+        return active.get();
+    }
+
+    /** Makes {@code next} the rule set for new decisions and returns the one it replaced. */
+    public Ruleset activate(Ruleset next) {
+        return active.getAndSet(next);
+    }
+
+    /** Decides on the active rule set, with the full explanation. */
+    public Evaluation evaluate(ClientFacts facts) {
+        return evaluate(facts, active.get(), true);
+    }
+
+    /**
+     * Decides on the given rule set. With {@code explain} false no firing is recorded and the evaluation
+     * carries no explanation (for measuring what capture costs); the result itself is the same.
+     */
+    public Evaluation evaluate(ClientFacts facts, Ruleset ruleset, boolean explain) {
+        EvaluationRecorder recorder = new EvaluationRecorder(explain);
+        StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+        session.execute(facts.asFacts());
+        return assemble(recorder, ruleset.identity(), explain);
+    }
+
+    private static Evaluation assemble(EvaluationRecorder recorder, RulesetIdentity identity, boolean explain) {
+        Set<ProblemType> problems = EnumSet.noneOf(ProblemType.class);
+        Set<BarrierType> barriers = EnumSet.noneOf(BarrierType.class);
+        Set<String> missing = new LinkedHashSet<>();
+        Set<Measure> eligible = EnumSet.noneOf(Measure.class);
+        Map<Measure, Rule> planned = new EnumMap<>(Measure.class);
+        List<Concluded> candidates = new ArrayList<>();
+        Concluded notTiered = null;
+        LevelDecision levelDecision = null;
+        for (Concluded concluded : recorder.conclusions()) {
+            Object conclusion = concluded.conclusion();
+            if (conclusion instanceof Problem problem) {
+                problems.add(problem.getType());
+            }
+            else if (conclusion instanceof Barrier barrier) {
+                barriers.add(barrier.getType());
+            }
+            else if (conclusion instanceof MissingInformation info) {
+                missing.add(info.getPointer());
+            }
+            else if (conclusion instanceof EligibleMeasure measure) {
+                eligible.add(measure.getMeasure());
+            }
+            else if (conclusion instanceof PlannedMeasure measure) {
+                planned.putIfAbsent(measure.getMeasure(), concluded.rule());
+            }
+            else if (conclusion instanceof LevelCandidate) {
+                candidates.add(concluded);
+            }
+            else if (conclusion instanceof NotTiered && notTiered == null) {
+                notTiered = concluded;
+            }
+            else if (conclusion instanceof LevelDecision decision && levelDecision == null) {
+                levelDecision = decision;
+            }
+        }
+        DecisionStatus status;
+        Integer level = null;
+        if (notTiered != null) {
+            status = DecisionStatus.NOT_TIERED;
+        }
+        else if (!missing.isEmpty() || levelDecision == null) {
+            status = DecisionStatus.INCOMPLETE;
+        }
+        else {
+            status = DecisionStatus.TIERED;
+            level = levelDecision.getLevel();
+        }
+        boolean tiered = status == DecisionStatus.TIERED;
+        List<PlanItem> plan = new ArrayList<>();
+        if (tiered) {
+            planned.forEach((measure, rule) -> plan.add(new PlanItem(measure, measure.getTitle(),
+                    Explainer.metadata(rule, Explainer.REASON), Explainer.metadata(rule, Explainer.RULE_ID))));
+        }
+        Evaluation draft = new Evaluation(status, level, List.copyOf(problems), List.copyOf(barriers),
+                status == DecisionStatus.INCOMPLETE ? List.copyOf(missing) : List.of(),
+                tiered ? List.copyOf(eligible) : List.of(), List.copyOf(plan), null, identity);
+        if (!explain) {
+            return draft;
+        }
+        Explanation explanation = Explainer.explain(draft, recorder, levelDecision, candidates, notTiered);
+        return new Evaluation(draft.status(), draft.level(), draft.problems(), draft.barriers(), draft.missing(),
+                draft.eligibleMeasures(), draft.plan(), explanation, identity);
+    }
+}

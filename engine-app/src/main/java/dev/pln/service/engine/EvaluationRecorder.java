@@ -1,0 +1,76 @@
+package dev.pln.service.engine;
+
+import dev.pln.model.Conclusion;
+import java.util.ArrayList;
+import java.util.List;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * Listens to one evaluation. It keeps raw references only (rule, binding names, values): turning them
+ * into explanation text happens once, after the engine's loop, so capture stays cheap.
+ */
+final class EvaluationRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+    /** A firing as the engine saw it. */
+    record Firing(Rule rule, List<String> bindings, Object[] values) {
+    }
+
+    /** A result fact and the rule whose consequence inserted it. */
+    record Concluded(Conclusion conclusion, Rule rule) {
+    }
+
+    private final boolean captureFirings;
+    private final List<Firing> firings;
+    private final List<Concluded> conclusions = new ArrayList<>();
+
+    EvaluationRecorder(boolean captureFirings) {
+        this.captureFirings = captureFirings;
+        this.firings = captureFirings ? new ArrayList<>() : List.of();
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        if (!captureFirings) {
+            return;
+        }
+        Match match = event.getMatch();
+        List<String> bindings = match.getDeclarationIds();
+        Object[] values = new Object[bindings.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = match.getDeclarationValue(bindings.get(i));
+        }
+        firings.add(new Firing(match.getRule(), bindings, values));
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getObject() instanceof Conclusion conclusion) {
+            conclusions.add(new Concluded(conclusion, event.getRule()));
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // Rules insert conclusions; nothing is updated.
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        // Rules insert conclusions; nothing is deleted.
+    }
+
+    List<Firing> firings() {
+        return firings;
+    }
+
+    List<Concluded> conclusions() {
+        return conclusions;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.pln.service.engine;
+
+import dev.pln.model.Barrier;
+import dev.pln.model.LevelCandidate;
+import dev.pln.model.LevelDecision;
+import dev.pln.model.Measure;
+import dev.pln.model.MissingInformation;
+import dev.pln.model.Problem;
+import dev.pln.service.engine.EvaluationRecorder.Concluded;
+import dev.pln.service.engine.EvaluationRecorder.Firing;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Turns what the recorder saw into the explanation: fired rules with their metadata and matched values,
+ * and a zh-CN summary assembled from the reasons the rules themselves carry (never hand-written per case).
+ */
+final class Explainer {
+
+    static final String RULE_ID = "ruleId";
+    static final String REASON = "reason";
+    static final String POLICY_REF = "policyRef";
+
+    private static final String[] LEVEL_NAMES = { "", "一级(易帮扶对象)", "二级(较难帮扶对象)", "三级(难帮扶对象)" };
+
+    private Explainer() {
+    }
+
+    static String levelName(int level) {
+        return LEVEL_NAMES[level];
+    }
+
+    static String metadata(Rule rule, String key) {
+        if (rule == null) {
+            return null;
+        }
+        Object value = rule.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
+    static Explanation explain(Evaluation draft, EvaluationRecorder recorder, LevelDecision levelDecision,
+            List<Concluded> candidates, Concluded notTiered) {
+        List<FiredRule> fired = new ArrayList<>(recorder.firings().size());
+        int order = 0;
+        for (Firing firing : recorder.firings()) {
+            Rule rule = firing.rule();
+            fired.add(new FiredRule(++order, metadata(rule, RULE_ID), rule.getName(), rule.getPackageName(),
+                    metadata(rule, REASON), metadata(rule, POLICY_REF), matched(firing)));
+        }
+        return new Explanation(summary(draft, recorder.conclusions(), levelDecision, candidates, notTiered),
+                List.copyOf(fired));
+    }
+
+    private static String summary(Evaluation draft, List<Concluded> conclusions, LevelDecision levelDecision,
+            List<Concluded> candidates, Concluded notTiered) {
+        StringBuilder text = new StringBuilder();
+        switch (draft.status()) {
+            case NOT_TIERED -> text.append("暂不定级:").append(metadata(notTiered.rule(), REASON))
+                    .append("(规则 ").append(metadata(notTiered.rule(), RULE_ID)).append(")。");
+            case INCOMPLETE -> appendIncomplete(text, conclusions);
+            case TIERED -> appendTiered(text, draft, conclusions, levelDecision, candidates);
+        }
+        text.append("规则版本 ").append(draft.ruleset().version()).append("。");
+        return text.toString();
+    }
+
+    private static void appendIncomplete(StringBuilder text, List<Concluded> conclusions) {
+        List<String> needed = new ArrayList<>();
+        for (Concluded concluded : conclusions) {
+            if (concluded.conclusion() instanceof MissingInformation info) {
+                needed.add(metadata(concluded.rule(), REASON) + "(需补充 " + info.getPointer() + ",规则 "
+                        + metadata(concluded.rule(), RULE_ID) + ")");
+            }
+        }
+        if (needed.isEmpty()) {
+            text.append("暂不定级:现有规则未能根据这些信息确定等级,请政策人员检查规则是否覆盖此情形。");
+        }
+        else {
+            text.append("信息不全,暂不定级。").append(String.join(";", needed)).append("。");
+        }
+    }
+
+    private static void appendTiered(StringBuilder text, Evaluation draft, List<Concluded> conclusions,
+            LevelDecision levelDecision, List<Concluded> candidates) {
+        text.append("评定为").append(levelName(draft.level())).append("。");
+        for (Concluded candidate : candidates) {
+            LevelCandidate c = (LevelCandidate) candidate.conclusion();
+            if (c.getRuleId().equals(levelDecision.getDecidingRuleId())) {
+                text.append("决定规则 ").append(c.getRuleId()).append(":")
+                        .append(metadata(candidate.rule(), REASON)).append("。");
+            }
+        }
+        StringJoiner yielded = new StringJoiner("、");
+        for (Concluded candidate : candidates) {
+            LevelCandidate c = (LevelCandidate) candidate.conclusion();
+            if (!c.getRuleId().equals(levelDecision.getDecidingRuleId())) {
+                yielded.add(c.getRuleId() + "(指向" + levelName(c.getLevel()) + ")");
+            }
+        }
+        if (yielded.length() > 0) {
+            text.append("规则 ").append(yielded).append(" 同样成立,按“取最高等级、同级取编号最小”让位于 ")
+                    .append(levelDecision.getDecidingRuleId()).append("。");
+        }
+        appendReasons(text, "就业障碍:", conclusions, Barrier.class);
+        appendReasons(text, "存在的问题:", conclusions, Problem.class);
+        StringJoiner eligible = new StringJoiner("、");
+        for (Measure measure : draft.eligibleMeasures()) {
+            eligible.add(measure.name() + " " + measure.getTitle());
+        }
+        text.append("可享受的措施:").append(eligible).append("。");
+        StringJoiner plan = new StringJoiner("、");
+        draft.plan().forEach(item -> plan.add(item.measure().name() + " " + item.title()));
+        text.append("建议措施(一人一策):").append(plan.length() > 0 ? plan.toString() : "暂无").append("。");
+    }
+
+    private static void appendReasons(StringBuilder text, String heading, List<Concluded> conclusions,
+            Class<?> type) {
+        Set<String> reasons = new LinkedHashSet<>();
+        for (Concluded concluded : conclusions) {
+            if (type.isInstance(concluded.conclusion())) {
+                reasons.add(metadata(concluded.rule(), REASON));
+            }
+        }
+        if (!reasons.isEmpty()) {
+            text.append(heading).append(String.join(";", reasons)).append("。");
+        }
+    }
+
+    private static Map<String, Object> matched(Firing firing) {
+        Map<String, Object> matched = new LinkedHashMap<>();
+        List<String> bindings = firing.bindings();
+        for (int i = 0; i < bindings.size(); i++) {
+            String name = bindings.get(i);
+            matched.put(name.startsWith("$") ? name.substring(1) : name, plain(firing.values()[i]));
+        }
+        return matched;
+    }
+
+    /** Values as JSON and BSON can hold them: enums by name, collections as lists, dates as ISO text. */
+    static Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Collection<?> collection) {
+            List<Object> list = new ArrayList<>(collection.size());
+            collection.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        if (value instanceof TemporalAccessor) {
+            return value.toString();
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.pln.service.engine;
+
+import java.util.Map;
+
+/**
+ * One rule firing, in firing order, with the metadata the explanation is built from and the values its
+ * bindings matched (binding names without the leading {@code $}).
+ */
+public record FiredRule(int order, String ruleId, String rule, String packageName, String reason,
+        String policyRef, Map<String, Object> matched) {
+}

@@ -1,0 +1,6 @@
+package dev.pln.model;
+
+/** Health as it bears on work. */
+public enum Health {
+    GOOD, LIMITED, POOR
+}

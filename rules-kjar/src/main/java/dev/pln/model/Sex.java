@@ -1,0 +1,6 @@
+package dev.pln.model;
+
+/** Recorded for monitoring only; no rule may read it. */
+public enum Sex {
+    FEMALE, MALE
+}

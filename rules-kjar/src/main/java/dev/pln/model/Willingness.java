@@ -1,0 +1,6 @@
+package dev.pln.model;
+
+/** Willingness to work (就业意愿), the first key dimension. */
+public enum Willingness {
+    WILLING, UNDECIDED, UNWILLING
+}
