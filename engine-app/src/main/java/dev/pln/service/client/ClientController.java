@@ -1,0 +1,53 @@
+package dev.pln.service.client;
+
+import dev.pln.service.decision.DecisionFilter;
+import dev.pln.service.decision.DecisionPage;
+import dev.pln.service.decision.Decisions;
+import dev.pln.service.system.ResourceNotFoundException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The client endpoints of the HTTP contract ({@code /api/v1/clients}). */
+@RestController
+@RequestMapping(path = "/api/v1/clients", produces = MediaType.APPLICATION_JSON_VALUE)
+class ClientController {
+
+    private final ClientRecords clients;
+    private final Decisions decisions;
+
+    ClientController(ClientRecords clients, Decisions decisions) {
+        this.clients = clients;
+        this.decisions = decisions;
+    }
+
+    @GetMapping("/{clientId}")
+    ClientView one(@PathVariable String clientId) {
+        ClientDocument client = existing(clientId);
+        List<ClientDocument.HistoryEntry> newestFirst = client.history().stream()
+                .sorted(Comparator.comparing(ClientDocument.HistoryEntry::decidedAt).reversed()).toList();
+        return new ClientView(client.id(), client.status(), client.level(), client.facts(),
+                decisions.find(client.currentDecisionId()).orElse(null), newestFirst, client.createdAt(),
+                client.updatedAt());
+    }
+
+    @GetMapping("/{clientId}/decisions")
+    DecisionPage decisions(@PathVariable String clientId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        existing(clientId);
+        return decisions.list(new DecisionFilter(clientId, null, null), page, size);
+    }
+
+    private ClientDocument existing(String clientId) {
+        return clients.find(clientId)
+                .orElseThrow(() -> new ResourceNotFoundException("No client with id " + clientId + "."));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.pln.service.decision;
+
+import dev.pln.service.engine.DecisionEngine;
+import dev.pln.service.engine.Evaluation;
+import dev.pln.service.system.ConflictingRequestException;
+import dev.pln.service.system.InputProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides and stores. A decision is one document written once (atomic without transactions); an
+ * Idempotency-Key becomes the decision's id, so concurrent retries collide on the primary key and never
+ * store twice.
+ */
+@Service
+public class Decisions {
+
+    /** The longest Idempotency-Key the contract accepts. */
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final DecisionEngine engine;
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Decisions(DecisionEngine engine, MongoTemplate mongo, JsonMapper json, ApplicationEventPublisher events,
+            Optional<Clock> clock) {
+        this.engine = engine;
+        this.mongo = mongo;
+        this.json = json;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** A stored decision and whether this call created it (false when an idempotent retry returned it). */
+    public record Stored(DecisionView decision, boolean created) {
+    }
+
+    /**
+     * Decides the facts and stores the decision. With an idempotency key, the same key and body return the
+     * first decision again; the same key with another body is refused.
+     */
+    public Stored decide(ClientFactsRequest request, String idempotencyKey) {
+        Map<String, Object> facts = factsOf(request);
+        String requestHash = hash(facts);
+        String id;
+        if (idempotencyKey != null) {
+            checkKey(idempotencyKey);
+            id = UUID.nameUUIDFromBytes(("idempotency-key:" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            Optional<DecisionDocument> earlier = Optional.ofNullable(mongo.findById(id, DecisionDocument.class));
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), requestHash);
+            }
+        }
+        else {
+            id = UUID.randomUUID().toString();
+        }
+        Evaluation evaluation = engine.evaluate(request.toFacts());
+        DecisionDocument document = DecisionDocument.of(id, request.clientId(), evaluation, facts, now(),
+                idempotencyKey, requestHash);
+        try {
+            mongo.insert(document);
+        }
+        catch (DuplicateKeyException raced) {
+            return replay(mongo.findById(id, DecisionDocument.class), requestHash);
+        }
+        published(document);
+        return new Stored(document.toView(), true);
+    }
+
+    /** Decides the facts on the active rule set without storing anything. */
+    public DecisionView preview(ClientFactsRequest request) {
+        return DecisionView.preview(request.clientId(), engine.evaluate(request.toFacts()), factsOf(request), now());
+    }
+
+    public Optional<DecisionView> find(String decisionId) {
+        return Optional.ofNullable(mongo.findById(decisionId, DecisionDocument.class)).map(DecisionDocument::toView);
+    }
+
+    /** Stored decisions matching the filter, newest first. */
+    public DecisionPage list(DecisionFilter filter, int page, int size) {
+        Query query = new Query();
+        if (filter.clientId() != null) {
+            query.addCriteria(Criteria.where("clientId").is(filter.clientId()));
+        }
+        if (filter.level() != null) {
+            query.addCriteria(Criteria.where("level").is(filter.level()));
+        }
+        if (filter.status() != null) {
+            query.addCriteria(Criteria.where("status").is(filter.status()));
+        }
+        long total = filter.isEmpty() ? mongo.estimatedCount(DecisionDocument.class)
+                : mongo.count(Query.of(query), DecisionDocument.class);
+        query.with(Sort.by(Sort.Order.desc("decidedAt"), Sort.Order.desc("_id"))).skip((long) page * size)
+                .limit(size);
+        List<DecisionView> items = new ArrayList<>();
+        mongo.find(query, DecisionDocument.class).forEach(document -> items.add(document.toView()));
+        return new DecisionPage(items, page, size, total);
+    }
+
+    private Stored replay(DecisionDocument earlier, String requestHash) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new ConflictingRequestException(
+                    "This Idempotency-Key was already used with a different request body; nothing was stored.");
+        }
+        // The first attempt may have stored the decision but failed before the client record was updated.
+        published(earlier);
+        return new Stored(earlier.toView(), false);
+    }
+
+    private void published(DecisionDocument document) {
+        events.publishEvent(new DecisionMade(document.id(), document.clientId(), document.status(),
+                document.level(), document.ruleset().version(), document.facts(), document.decidedAt()));
+    }
+
+    private static void checkKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new InputProblemException("The Idempotency-Key header is invalid.",
+                    List.of(new InputProblemException.FieldError("Idempotency-Key",
+                            "must be 1–" + MAX_IDEMPOTENCY_KEY + " characters")));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The facts as posted, without the fields that were not sent, in the request's field order. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> factsOf(ClientFactsRequest request) {
+        return (Map<String, Object>) withoutNulls(json.convertValue(request, LinkedHashMap.class));
+    }
+
+    private static Object withoutNulls(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> {
+                if (item != null) {
+                    copy.put((String) key, withoutNulls(item));
+                }
+            });
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Decisions::withoutNulls).toList();
+        }
+        if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < Integer.MAX_VALUE) {
+            // 0 years of experience is posted and stored as 0, not 0.0: the facts read back as they were sent.
+            return number.intValue();
+        }
+        return value;
+    }
+
+    private String hash(Map<String, Object> facts) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(facts));
+            return HexFormat.of().formatHex(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+        }
+    }
+}
