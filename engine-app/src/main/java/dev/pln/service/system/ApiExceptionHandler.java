@@ -50,15 +50,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
                 return problem(RequestSizeLimitFilter.tooLarge());
             }
         }
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson) {
-            return problem(invalidInput("The request body is not valid JSON for this endpoint.",
-                    List.of(jsonError(jackson))));
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return problem(invalidInput("The request body is not valid JSON for this endpoint.",
+                        List.of(jsonError(jackson))));
+            }
         }
         return problem(invalidInput("The request body is missing or unreadable.",
                 List.of(new InputProblemException.FieldError("", "a JSON request body is required"))));

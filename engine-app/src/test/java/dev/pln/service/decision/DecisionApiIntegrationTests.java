@@ -2,13 +2,11 @@ package dev.pln.service.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.pln.rules.Fixture;
 import dev.pln.rules.Fixtures;
 import dev.pln.service.ApiClient;
 import dev.pln.service.ApiClient.Reply;
-import java.net.InetSocketAddress;
+import dev.pln.service.InMemoryStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,18 +30,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DecisionApiIntegrationTests {
 
-    static final MongoServer STORE = new MongoServer(new MemoryBackend());
-    static final InetSocketAddress ADDRESS = STORE.bind();
-
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri",
-                () -> "mongodb://127.0.0.1:" + ADDRESS.getPort() + "/pln?serverSelectionTimeoutMS=2000");
-    }
-
-    @AfterAll
-    static void stopStore() {
-        STORE.shutdownNow();
+        InMemoryStore.register(registry);
     }
 
     @LocalServerPort
