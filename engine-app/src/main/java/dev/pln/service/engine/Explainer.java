@@ -139,7 +139,12 @@ final class Explainer {
         List<String> bindings = firing.bindings();
         for (int i = 0; i < bindings.size(); i++) {
             String name = bindings.get(i);
-            matched.put(name.startsWith("$") ? name.substring(1) : name, plain(firing.values()[i]));
+            String key = name.startsWith("$") ? name.substring(1) : name;
+            // Only the values a rule author bound are explanations; the compiler's own pattern bindings
+            // (GENERATED_$pattern_…) hold whole facts and are left out.
+            if (!key.startsWith("GENERATED_") && key.indexOf('$') < 0) {
+                matched.put(key, plain(firing.values()[i]));
+            }
         }
         return matched;
     }

@@ -63,7 +63,7 @@ class DecisionEngineTests {
 
         FiredRule age = li.explanation().firedRules().stream().filter(rule -> rule.ruleId().equals("BAR-01"))
                 .findFirst().orElseThrow();
-        assertThat(age.matched()).containsEntry("age", 49);
+        assertThat(age.matched()).containsExactly(java.util.Map.entry("age", 49));
         assertThat(age.packageName()).isEqualTo("pln.barriers");
         assertThat(age.reason()).contains("45");
     }
