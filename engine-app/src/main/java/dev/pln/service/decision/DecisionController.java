@@ -2,6 +2,9 @@ package dev.pln.service.decision;
 
 import dev.pln.service.engine.DecisionStatus;
 import dev.pln.service.system.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The decision endpoints of the HTTP contract ({@code /api/v1/decisions}). */
@@ -31,6 +35,14 @@ class DecisionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Decide the client's facts and store the decision with its explanation")
+    @ApiResponse(responseCode = "201", description = "Stored; Location names the decision")
+    @ApiResponse(responseCode = "400", description = "Invalid input (problem+json with errors[].pointer)", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "Body over 1 MiB", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "Store unavailable; Retry-After", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<DecisionView> decide(@Valid @RequestBody ClientFactsRequest facts,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Decisions.Stored stored = decisions.decide(facts, idempotencyKey);
@@ -40,6 +52,7 @@ class DecisionController {
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Decide the client's facts without storing anything")
     DecisionView preview(@Valid @RequestBody ClientFactsRequest facts) {
         return decisions.preview(facts);
     }

@@ -1,0 +1,39 @@
+package dev.pln.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * Each top-level package of the service is a module whose public types are its API; this keeps the
+ * boundaries and writes the module diagram that docs/architecture.md shows.
+ */
+class ArchitectureTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(PlnApplication.class);
+
+    @Test
+    void modulesOnlyUseEachOthersApisAndHaveNoCycles() {
+        MODULES.verify();
+    }
+
+    @Test
+    void committedModuleDiagramMatchesTheCode() throws IOException {
+        Path out = Path.of("target", "spring-modulith-docs");
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(out.toString()))
+                .writeModulesAsPlantUml();
+        String generated = Files.readString(out.resolve("components.puml"), StandardCharsets.UTF_8);
+        Path committed = Path.of("..", "docs", "modules.puml");
+        if (Boolean.getBoolean("pln.docs.update")) {
+            Files.writeString(committed, generated, StandardCharsets.UTF_8);
+        }
+        assertThat(committed).as("docs/modules.puml is stale: run ./mvnw -pl engine-app test "
+                + "-Dtest=ArchitectureTests -Dpln.docs.update=true").hasContent(generated);
+    }
+}
