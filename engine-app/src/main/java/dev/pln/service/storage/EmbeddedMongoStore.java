@@ -2,7 +2,6 @@ package dev.pln.service.storage;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ final class EmbeddedMongoStore {
             throw new UncheckedIOException("Cannot create the data directory " + dataFile.getParent(), ex);
         }
         MVStore store = open(dataFile);
-        MongoServer started = new MongoServer(new H2Backend(store));
+        MongoServer started = new MongoServer(new CommittingH2Backend(store));
         try {
             started.bind(HOST, port);
         }
