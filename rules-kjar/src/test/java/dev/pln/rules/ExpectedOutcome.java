@@ -26,7 +26,8 @@ final class ExpectedOutcome {
         assertSet(new HashSet<>(outcome.firedRuleIds()), expected, "firedRuleIds");
         if (expected.has("decidingRuleId")) {
             assertThat(outcome.decidingRuleId()).as("decidingRuleId")
-                    .isEqualTo(expected.get("decidingRuleId").asString());
+                    .isEqualTo(expected.get("decidingRuleId").isNull() ? null
+                            : expected.get("decidingRuleId").asString());
         }
         if (expected.has("notFired")) {
             expected.get("notFired").forEach(id -> assertThat(outcome.firedRuleIds()).as("notFired")
