@@ -46,7 +46,7 @@ class ScenarioSuiteTests {
     void decidesAsTheScenarioExpects(Fixture scenario) {
         Outcome outcome = RuleHarness.run(scenario.request());
 
-        ExpectedOutcome.assertMatches(outcome, scenario.expected());
+        ExpectedOutcome.assertMatches(scenario.id(), outcome, scenario.expected());
     }
 
     @ParameterizedTest(name = "{0}")
