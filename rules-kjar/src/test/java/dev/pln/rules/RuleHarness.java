@@ -38,6 +38,13 @@ final class RuleHarness {
     }
 
     static Outcome run(ClientFacts facts) {
+        return run(facts, List.of());
+    }
+
+    /** Runs the rules on the facts plus extra facts, for rules no real input can reach on its own. */
+    static Outcome run(ClientFacts facts, List<Object> extraFacts) {
+        List<Object> inserted = new ArrayList<>(facts.asFacts());
+        inserted.addAll(extraFacts);
         List<String> fired = new ArrayList<>();
         Collected collected = new Collected();
         StatelessKieSession session = KIE_BASE.newStatelessKieSession();
@@ -53,7 +60,7 @@ final class RuleHarness {
                 collected.add(event.getObject());
             }
         });
-        session.execute(facts.asFacts());
+        session.execute(inserted);
         String status = collected.notTiered ? "NOT_TIERED"
                 : !collected.missing.isEmpty() || collected.level == null ? "INCOMPLETE" : "TIERED";
         boolean tiered = status.equals("TIERED");

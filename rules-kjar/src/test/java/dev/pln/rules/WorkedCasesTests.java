@@ -18,7 +18,7 @@ class WorkedCasesTests {
     void reproducesTheCaseStudy(Fixture fixture) {
         Outcome outcome = RuleHarness.run(fixture.request());
 
-        ExpectedOutcome.assertMatches(outcome, fixture.expected());
+        ExpectedOutcome.assertMatches(fixture.id(), outcome, fixture.expected());
     }
 
     @ParameterizedTest(name = "{0}")
