@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Load test of the running service on the embedded store (see docs/performance.md). Not part of ./mvnw verify.
+# Builds the jar, starts it with a 512 MiB heap on a fresh data directory, measures start to first 201,
+# drives load with LoadDriver, prints throughput, latency percentiles, the raw store insert rate and the
+# service's resident memory, then stops the service. Traffic goes to 127.0.0.1 only.
+#   engine-app/load/load-test.sh [requests=20000] [clients=4] [rate=300] [rateSeconds=20]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+requests=${1:-20000}; clients=${2:-4}; rate=${3:-300}; rate_seconds=${4:-20}
+http_port=18181; store_port=18182
+data=$(mktemp -d); log="$data/service.log"
+
+./mvnw -q -B -DskipTests install
+./mvnw -q -B -pl engine-app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$data/cp.txt"
+cp="engine-app/target/test-classes:engine-app/target/classes:$(cat "$data/cp.txt")"
+
+started=$(date +%s%N)
+java -Xmx512m -jar engine-app/target/engine-app-1.0.0.jar --server.port=$http_port \
+     --pln.storage.data-dir="$data" --pln.storage.embedded-port=$store_port > "$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+body=$(python3 -c "import json;print(json.dumps(json.load(open('fixtures/worked-cases/case-1-tao.json'))['request']))")
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+           --data "$body" http://127.0.0.1:$http_port/api/v1/decisions)" = "201" ]; do sleep 0.05; done
+echo "start to first 201: $(( ($(date +%s%N) - started) / 1000000 )) ms"
+
+mongo="mongodb://127.0.0.1:$store_port/pln"
+echo "--- warm-up"
+java -cp "$cp" dev.pln.service.load.LoadDriver "http://127.0.0.1:$http_port" "$mongo" 2000 "$clients" 0 | head -2
+echo "--- throughput"
+java -cp "$cp" dev.pln.service.load.LoadDriver "http://127.0.0.1:$http_port" "$mongo" "$requests" "$clients" 0
+echo "--- fixed rate"
+java -cp "$cp" dev.pln.service.load.LoadDriver "http://127.0.0.1:$http_port" "$mongo" $((rate * rate_seconds)) "$clients" "$rate"
+echo "service resident memory: $(grep VmRSS /proc/$pid/status | awk '{print $2/1024 " MiB"}') (heap limit 512 MiB)"
