@@ -1,12 +1,14 @@
 package dev.pln.service.client;
 
 import dev.pln.service.decision.DecisionMade;
+import dev.pln.service.decision.Decisions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,44 +16,81 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each client document in step with the decisions made: one upsert per decision, idempotent, and
+ * Keeps each client document in step with the decisions made: idempotent (history is a set) and
  * order-proof (an older decision arriving late joins the history but does not replace the current one).
+ * Every query is by {@code _id} alone, the one lookup the embedded store answers from an index.
  */
 @Component
 class ClientRecords {
 
+    /** Which history entry is the current decision: the newest, ties broken by decision id. */
+    static final Comparator<ClientDocument.HistoryEntry> NEWEST_LAST = Comparator
+            .comparing(ClientDocument.HistoryEntry::decidedAt).thenComparing(ClientDocument.HistoryEntry::decisionId);
+
     private final MongoTemplate mongo;
+    private final Decisions decisions;
     private final Clock clock;
 
-    ClientRecords(MongoTemplate mongo, Optional<Clock> clock) {
+    ClientRecords(MongoTemplate mongo, Decisions decisions, Optional<Clock> clock) {
         this.mongo = mongo;
+        this.decisions = decisions;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
     @EventListener
     void on(DecisionMade decision) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ClientDocument.HistoryEntry entry = new ClientDocument.HistoryEntry(decision.decisionId(),
                 decision.decidedAt(), decision.status(), decision.level(), decision.rulesetVersion());
-        Query olderOrAbsent = Query.query(Criteria.where("_id").is(decision.clientId())
-                .orOperator(Criteria.where("currentDecidedAt").lt(decision.decidedAt()),
-                        Criteria.where("currentDecidedAt").exists(false),
-                        Criteria.where("currentDecisionId").is(decision.decisionId())));
-        Update current = new Update().set("facts", decision.facts()).set("currentDecisionId", decision.decisionId())
-                .set("status", decision.status()).set("level", decision.level())
-                .set("currentDecidedAt", decision.decidedAt()).set("updatedAt", now).setOnInsert("createdAt", now)
-                .inc("version", 1).addToSet("history", entry);
-        try {
-            mongo.upsert(olderOrAbsent, current, ClientDocument.class);
+        Optional<ClientDocument> before = find(decision.clientId());
+        Update update = new Update().addToSet("history", entry).set("updatedAt", now())
+                .setOnInsert("createdAt", now()).inc("version", 1);
+        if (before.map(client -> isNewer(entry, client)).orElse(true)) {
+            update.set("facts", decision.facts()).set("currentDecisionId", decision.decisionId())
+                    .set("status", decision.status()).set("level", decision.level())
+                    .set("currentDecidedAt", decision.decidedAt());
         }
-        catch (DuplicateKeyException newerDecisionIsCurrent) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(decision.clientId())),
-                    new Update().addToSet("history", entry).set("updatedAt", now).inc("version", 1),
-                    ClientDocument.class);
-        }
+        ClientDocument after = mongo.findAndModify(byId(decision.clientId()), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), ClientDocument.class);
+        repairIfRaced(after);
     }
 
     Optional<ClientDocument> find(String clientId) {
         return Optional.ofNullable(mongo.findById(clientId, ClientDocument.class));
+    }
+
+    private static boolean isNewer(ClientDocument.HistoryEntry entry, ClientDocument client) {
+        return client.currentDecisionId() == null || NEWEST_LAST.compare(entry, current(client)) >= 0;
+    }
+
+    private static ClientDocument.HistoryEntry current(ClientDocument client) {
+        return new ClientDocument.HistoryEntry(client.currentDecisionId(), client.currentDecidedAt(), client.status(),
+                client.level(), null);
+    }
+
+    /**
+     * Two decisions for one client stored at the same moment can both see the older state and land in the
+     * wrong order; the history then holds a newer entry than the current one, and the current is set again.
+     */
+    private void repairIfRaced(ClientDocument client) {
+        if (client == null || client.history() == null || client.history().isEmpty()) {
+            return;
+        }
+        ClientDocument.HistoryEntry newest = client.history().stream().max(NEWEST_LAST).orElseThrow();
+        if (newest.decisionId().equals(client.currentDecisionId())) {
+            return;
+        }
+        decisions.find(newest.decisionId()).ifPresent(decision -> mongo.updateFirst(byId(client.id()),
+                new Update().set("facts", decision.facts()).set("currentDecisionId", newest.decisionId())
+                        .set("status", newest.status()).set("level", newest.level())
+                        .set("currentDecidedAt", newest.decidedAt()).inc("version", 1),
+                ClientDocument.class));
+    }
+
+    private static Query byId(String clientId) {
+        return Query.query(Criteria.where("_id").is(clientId));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
