@@ -1,9 +1,11 @@
 package dev.pln.service.storage;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.bson.Document;
 
 /**
@@ -17,10 +19,14 @@ final class AcknowledgingWriter {
     static final String ACK = "ACK ";
 
     public static void main(String[] args) {
-        StorageSettings settings = new StorageSettings(Path.of(args[0]), null, true);
+        StorageSettings settings = new StorageSettings(Path.of(args[0]), null, true, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Duration.ofSeconds(10));
         int count = Integer.parseInt(args[1]);
         EmbeddedMongoStore store = new EmbeddedStoreConfiguration().embeddedMongoStore(settings);
-        try (MongoClient client = MongoClients.create(store.connectionString(EmbeddedStoreConfiguration.DEFAULT_DATABASE))) {
+        MongoClientSettings.Builder clientSettings = MongoClientSettings.builder();
+        new MongoClientTimeouts(settings).customize(clientSettings);
+        clientSettings.applyConnectionString(store.connectionString(EmbeddedStoreConfiguration.DEFAULT_DATABASE));
+        try (MongoClient client = MongoClients.create(clientSettings.build())) {
             MongoCollection<Document> probes = client.getDatabase(EmbeddedStoreConfiguration.DEFAULT_DATABASE)
                     .getCollection("storageProbes");
             System.out.println(READY);
