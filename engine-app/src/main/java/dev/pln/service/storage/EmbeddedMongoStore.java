@@ -119,6 +119,7 @@ final class EmbeddedMongoStore {
             server = null;
             mvStore = null;
             syncer = null;
+            log.info("Storage: embedded MongoDB-wire server stopped, data file {} closed", dataFile);
         }
     }
 
