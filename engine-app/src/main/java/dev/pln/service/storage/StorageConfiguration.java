@@ -9,11 +9,16 @@ import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Storage set-up common to the embedded and a real MongoDB: says at start-up which store is in use. */
+/** Storage set-up common to the embedded and a real MongoDB: driver timeouts, and which store is in use. */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    @Bean
+    MongoClientTimeouts mongoClientTimeouts(StorageSettings settings) {
+        return new MongoClientTimeouts(settings);
+    }
 
     @Bean
     SmartInitializingSingleton storeInUseReport(ObjectProvider<EmbeddedMongoStore> embedded,

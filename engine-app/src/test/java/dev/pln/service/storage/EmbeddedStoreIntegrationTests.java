@@ -7,19 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 @SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = "pln.storage.data-dir=target/test-data/${random.uuid}")
-class EmbeddedStoreIntegrationTests {
+class EmbeddedStoreIntegrationTests extends StorageContract {
 
     @Autowired
     EmbeddedMongoStore store;
 
     @Autowired
     MongoClient client;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Test
     void startsOnLoopbackWithItsDataFileWhenNoUriIsConfigured() {
@@ -28,12 +24,5 @@ class EmbeddedStoreIntegrationTests {
                 .extracting(address -> address.getHost() + ":" + address.getPort())
                 .containsExactly("127.0.0.1:" + store.port());
         assertThat(mongo.getDb().getName()).isEqualTo("pln");
-    }
-
-    @Test
-    void readsBackWhatSpringDataWrote() {
-        StoredProbe written = mongo.insert(new StoredProbe("p-1", "陶某某"));
-
-        assertThat(mongo.findById("p-1", StoredProbe.class)).isEqualTo(written);
     }
 }
