@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 3)
+@Warmup(iterations = 8, time = 4)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 @Threads(1)

@@ -51,9 +51,9 @@ final class Explainer {
         List<FiredRule> fired = new ArrayList<>(recorder.firings().size());
         int order = 0;
         for (Firing firing : recorder.firings()) {
-            Rule rule = firing.rule();
-            fired.add(new FiredRule(++order, metadata(rule, RULE_ID), rule.getName(), rule.getPackageName(),
-                    metadata(rule, REASON), metadata(rule, POLICY_REF), matched(firing)));
+            RuleDescription rule = firing.rule();
+            fired.add(new FiredRule(++order, rule.ruleId(), rule.name(), rule.packageName(), rule.reason(),
+                    rule.policyRef(), matched(firing)));
         }
         return new Explanation(summary(draft, recorder.conclusions(), levelDecision, candidates, notTiered),
                 List.copyOf(fired));
@@ -61,7 +61,7 @@ final class Explainer {
 
     private static String summary(Evaluation draft, List<Concluded> conclusions, LevelDecision levelDecision,
             List<Concluded> candidates, Concluded notTiered) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(512);
         switch (draft.status()) {
             case NOT_TIERED -> text.append("暂不定级:").append(metadata(notTiered.rule(), REASON))
                     .append("(规则 ").append(metadata(notTiered.rule(), RULE_ID)).append(")。");
@@ -135,11 +135,10 @@ final class Explainer {
     }
 
     private static Map<String, Object> matched(Firing firing) {
-        Map<String, Object> matched = new LinkedHashMap<>();
-        List<String> bindings = firing.bindings();
+        List<String> bindings = firing.rule().bindings();
+        Map<String, Object> matched = new LinkedHashMap<>(bindings.size() * 2);
         for (int i = 0; i < bindings.size(); i++) {
-            String name = bindings.get(i);
-            matched.put(name.startsWith("$") ? name.substring(1) : name, plain(firing.values()[i]));
+            matched.put(bindings.get(i), plain(firing.values()[i]));
         }
         return matched;
     }
