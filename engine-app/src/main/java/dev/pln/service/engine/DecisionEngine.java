@@ -56,8 +56,8 @@ public final class DecisionEngine {
      * carries no explanation (for measuring what capture costs); the result itself is the same.
      */
     public Evaluation evaluate(ClientFacts facts, Ruleset ruleset, boolean explain) {
-        EvaluationRecorder recorder = new EvaluationRecorder(explain);
-        StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        EvaluationRecorder recorder = new EvaluationRecorder(ruleset, explain);
+        StatelessKieSession session = ruleset.newSession();
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
         session.execute(facts.asFacts());

@@ -13,24 +13,27 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * Listens to one evaluation. It keeps raw references only (rule, binding names, values): turning them
- * into explanation text happens once, after the engine's loop, so capture stays cheap.
+ * Listens to one evaluation. It keeps raw references only (the rule set's cached description of the rule,
+ * matched values): turning them into explanation text happens once, after the engine's loop, so capture
+ * stays cheap.
  */
 final class EvaluationRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-    /** A firing as the engine saw it. */
-    record Firing(Rule rule, List<String> bindings, Object[] values) {
+    /** A firing as the engine saw it: the rule and the values of its declarations, in declaration order. */
+    record Firing(RuleDescription rule, Object[] values) {
     }
 
     /** A result fact and the rule whose consequence inserted it. */
     record Concluded(Conclusion conclusion, Rule rule) {
     }
 
+    private final Ruleset ruleset;
     private final boolean captureFirings;
     private final List<Firing> firings;
     private final List<Concluded> conclusions = new ArrayList<>();
 
-    EvaluationRecorder(boolean captureFirings) {
+    EvaluationRecorder(Ruleset ruleset, boolean captureFirings) {
+        this.ruleset = ruleset;
         this.captureFirings = captureFirings;
         this.firings = captureFirings ? new ArrayList<>() : List.of();
     }
@@ -41,12 +44,13 @@ final class EvaluationRecorder extends DefaultAgendaEventListener implements Rul
             return;
         }
         Match match = event.getMatch();
-        List<String> bindings = match.getDeclarationIds();
-        Object[] values = new Object[bindings.size()];
+        RuleDescription rule = ruleset.describe(match);
+        List<String> declarations = rule.declarations();
+        Object[] values = new Object[declarations.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = match.getDeclarationValue(bindings.get(i));
+            values[i] = match.getDeclarationValue(declarations.get(i));
         }
-        firings.add(new Firing(match.getRule(), bindings, values));
+        firings.add(new Firing(rule, values));
     }
 
     @Override

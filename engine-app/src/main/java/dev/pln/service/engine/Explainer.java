@@ -12,11 +12,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.StringJoiner;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -51,9 +48,9 @@ final class Explainer {
         List<FiredRule> fired = new ArrayList<>(recorder.firings().size());
         int order = 0;
         for (Firing firing : recorder.firings()) {
-            Rule rule = firing.rule();
-            fired.add(new FiredRule(++order, metadata(rule, RULE_ID), rule.getName(), rule.getPackageName(),
-                    metadata(rule, REASON), metadata(rule, POLICY_REF), matched(firing)));
+            RuleDescription rule = firing.rule();
+            fired.add(new FiredRule(++order, rule.ruleId(), rule.name(), rule.packageName(), rule.reason(),
+                    rule.policyRef(), matched(firing)));
         }
         return new Explanation(summary(draft, recorder.conclusions(), levelDecision, candidates, notTiered),
                 List.copyOf(fired));
@@ -61,7 +58,7 @@ final class Explainer {
 
     private static String summary(Evaluation draft, List<Concluded> conclusions, LevelDecision levelDecision,
             List<Concluded> candidates, Concluded notTiered) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(512);
         switch (draft.status()) {
             case NOT_TIERED -> text.append("暂不定级:").append(metadata(notTiered.rule(), REASON))
                     .append("(规则 ").append(metadata(notTiered.rule(), RULE_ID)).append(")。");
@@ -72,79 +69,93 @@ final class Explainer {
         return text.toString();
     }
 
+    // The summary is written straight into one builder: joining and concatenating per decision was the
+    // largest allocation of explanation capture (docs/performance.md).
+
     private static void appendIncomplete(StringBuilder text, List<Concluded> conclusions) {
-        List<String> needed = new ArrayList<>();
+        boolean any = false;
         for (Concluded concluded : conclusions) {
             if (concluded.conclusion() instanceof MissingInformation info) {
-                needed.add(metadata(concluded.rule(), REASON) + "(需补充 " + info.getPointer() + ",规则 "
-                        + metadata(concluded.rule(), RULE_ID) + ")");
+                text.append(any ? ";" : "信息不全,暂不定级。").append(metadata(concluded.rule(), REASON))
+                        .append("(需补充 ").append(info.getPointer()).append(",规则 ")
+                        .append(metadata(concluded.rule(), RULE_ID)).append(")");
+                any = true;
             }
         }
-        if (needed.isEmpty()) {
-            text.append("暂不定级:现有规则未能根据这些信息确定等级,请政策人员检查规则是否覆盖此情形。");
-        }
-        else {
-            text.append("信息不全,暂不定级。").append(String.join(";", needed)).append("。");
-        }
+        text.append(any ? "。"
+                : "暂不定级:现有规则未能根据这些信息确定等级,请政策人员检查规则是否覆盖此情形。");
     }
 
     private static void appendTiered(StringBuilder text, Evaluation draft, List<Concluded> conclusions,
             LevelDecision levelDecision, List<Concluded> candidates) {
+        String deciding = levelDecision.getDecidingRuleId();
         text.append("评定为").append(levelName(draft.level())).append("。");
         for (Concluded candidate : candidates) {
             LevelCandidate c = (LevelCandidate) candidate.conclusion();
-            if (c.getRuleId().equals(levelDecision.getDecidingRuleId())) {
+            if (c.getRuleId().equals(deciding)) {
                 text.append("决定规则 ").append(c.getRuleId()).append(":")
                         .append(metadata(candidate.rule(), REASON)).append("。");
             }
         }
-        StringJoiner yielded = new StringJoiner("、");
+        boolean yielding = false;
         for (Concluded candidate : candidates) {
             LevelCandidate c = (LevelCandidate) candidate.conclusion();
-            if (!c.getRuleId().equals(levelDecision.getDecidingRuleId())) {
-                yielded.add(c.getRuleId() + "(指向" + levelName(c.getLevel()) + ")");
+            if (!c.getRuleId().equals(deciding)) {
+                text.append(yielding ? "、" : "规则 ").append(c.getRuleId()).append("(指向")
+                        .append(levelName(c.getLevel())).append(")");
+                yielding = true;
             }
         }
-        if (yielded.length() > 0) {
-            text.append("规则 ").append(yielded).append(" 同样成立,按“取最高等级、同级取编号最小”让位于 ")
-                    .append(levelDecision.getDecidingRuleId()).append("。");
+        if (yielding) {
+            text.append(" 同样成立,按“取最高等级、同级取编号最小”让位于 ").append(deciding).append("。");
         }
         appendReasons(text, "就业障碍:", conclusions, Barrier.class);
         appendReasons(text, "存在的问题:", conclusions, Problem.class);
-        StringJoiner eligible = new StringJoiner("、");
-        for (Measure measure : draft.eligibleMeasures()) {
-            eligible.add(measure.name() + " " + measure.getTitle());
+        text.append("可享受的措施:");
+        List<Measure> eligible = draft.eligibleMeasures();
+        for (int i = 0; i < eligible.size(); i++) {
+            Measure measure = eligible.get(i);
+            text.append(i == 0 ? "" : "、").append(measure.name()).append(" ").append(measure.getTitle());
         }
-        text.append("可享受的措施:").append(eligible).append("。");
-        StringJoiner plan = new StringJoiner("、");
-        draft.plan().forEach(item -> plan.add(item.measure().name() + " " + item.title()));
-        text.append("建议措施(一人一策):").append(plan.length() > 0 ? plan.toString() : "暂无").append("。");
+        text.append("。建议措施(一人一策):");
+        List<PlanItem> plan = draft.plan();
+        for (int i = 0; i < plan.size(); i++) {
+            PlanItem item = plan.get(i);
+            text.append(i == 0 ? "" : "、").append(item.measure().name()).append(" ").append(item.title());
+        }
+        text.append(plan.isEmpty() ? "暂无。" : "。");
     }
 
     private static void appendReasons(StringBuilder text, String heading, List<Concluded> conclusions,
             Class<?> type) {
-        Set<String> reasons = new LinkedHashSet<>();
+        List<String> reasons = null;
         for (Concluded concluded : conclusions) {
             if (type.isInstance(concluded.conclusion())) {
-                reasons.add(metadata(concluded.rule(), REASON));
+                String reason = metadata(concluded.rule(), REASON);
+                if (reasons == null) {
+                    reasons = new ArrayList<>(4);
+                    text.append(heading);
+                }
+                else if (reasons.contains(reason)) {
+                    continue;
+                }
+                else {
+                    text.append(";");
+                }
+                reasons.add(reason);
+                text.append(reason);
             }
         }
-        if (!reasons.isEmpty()) {
-            text.append(heading).append(String.join(";", reasons)).append("。");
+        if (reasons != null) {
+            text.append("。");
         }
     }
 
     private static Map<String, Object> matched(Firing firing) {
-        Map<String, Object> matched = new LinkedHashMap<>();
-        List<String> bindings = firing.bindings();
+        List<String> bindings = firing.rule().bindings();
+        Map<String, Object> matched = new LinkedHashMap<>(bindings.size() * 2);
         for (int i = 0; i < bindings.size(); i++) {
-            String name = bindings.get(i);
-            String key = name.startsWith("$") ? name.substring(1) : name;
-            // Only the values a rule author bound are explanations; the compiler's own pattern bindings
-            // (GENERATED_$pattern_…) hold whole facts and are left out.
-            if (!key.startsWith("GENERATED_") && key.indexOf('$') < 0) {
-                matched.put(key, plain(firing.values()[i]));
-            }
+            matched.put(bindings.get(i), plain(firing.values()[i]));
         }
         return matched;
     }

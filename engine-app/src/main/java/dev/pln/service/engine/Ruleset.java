@@ -12,10 +12,17 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.api.runtime.rule.Match;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -30,17 +37,29 @@ public final class Ruleset {
 
     private static final String KJAR_GROUP = "dev.pln";
     private static final String KJAR_ARTIFACT = "rules-kjar";
+    /** Working memories kept ready; the pool grows past this under more concurrent decisions. */
+    private static final int POOLED_SESSIONS = Runtime.getRuntime().availableProcessors();
 
     private final RulesetIdentity identity;
     private final SortedMap<String, String> sources;
     private final KieBase kieBase;
     private final KieContainer container;
+    private final KieSessionsPool sessions;
+    private final KieSessionConfiguration sessionConfiguration;
+    private final Map<Rule, RuleDescription> descriptions = new ConcurrentHashMap<>();
 
     Ruleset(RulesetIdentity identity, Map<String, String> sources, KieContainer container) {
         this.identity = Objects.requireNonNull(identity);
         this.sources = new TreeMap<>(sources);
         this.container = container;
         this.kieBase = container.getKieBase(KIE_BASE);
+        // A new working memory per decision costs more than the rules themselves (node and segment memories
+        // are built afresh); pooled ones are reset and reused, listeners included.
+        // (The container's own pool rejects stateless session models, so the pool is the knowledge base's.)
+        this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
+        // A pooled working memory serves one decision on one thread at a time: no locks needed inside it.
+        this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
+        this.sessionConfiguration.setOption(ThreadSafeOption.NO);
     }
 
     /** The built-in rule set: the KJAR on the class path, compiled to an executable model at build time. */
@@ -83,8 +102,24 @@ public final class Ruleset {
         return kieBase;
     }
 
+    /** A stateless session whose working memory comes from, and returns to, this rule set's pool. */
+    StatelessKieSession newSession() {
+        return sessions.newStatelessKieSession(sessionConfiguration);
+    }
+
+    /** The explanation's view of the rule that made this match, described on its first firing. */
+    RuleDescription describe(Match match) {
+        RuleDescription description = descriptions.get(match.getRule());
+        if (description == null) {
+            description = RuleDescription.of(match);
+            descriptions.putIfAbsent(match.getRule(), description);
+        }
+        return description;
+    }
+
     /** Releases the container's resources; decisions still running on it finish first. */
     public void dispose() {
+        sessions.shutdown();
         container.dispose();
     }
 
