@@ -37,7 +37,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * One compiled rule set: its identity, its DRL sources (path to text) and the knowledge base decisions run
- * on. Immutable and thread-safe; a decision names the identity of the rule set that made it.
+ * on. Thread-safe; identity and sources never change, the knowledge base lives until {@link #dispose()}. A
+ * decision names the identity of the rule set that made it.
  */
 public final class Ruleset {
 
@@ -66,8 +67,9 @@ public final class Ruleset {
 
     private final RulesetIdentity identity;
     private final SortedMap<String, String> sources;
-    private final KieBase kieBase;
-    private final KieContainer container;
+    /** Set to null once released, so that a stale reference to a disposed rule set holds nothing big. */
+    private volatile KieBase kieBase;
+    private volatile KieContainer container;
     private final ReleaseId build;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean released = new AtomicBoolean();
@@ -201,6 +203,8 @@ public final class Ruleset {
             if (build != null) {
                 KieServices.get().getRepository().removeKieModule(build);
             }
+            container = null;
+            kieBase = null;
         }
     }
 
