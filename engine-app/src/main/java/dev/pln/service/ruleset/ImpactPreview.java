@@ -86,8 +86,8 @@ class ImpactPreview {
             candidate.dispose();
         }
         audit.record(actor, AuditAction.IMPACT_PREVIEWED, version.version(), version.checksum(), null,
-                Map.of("evaluated", report.evaluated(), "changed", report.changed(), "skipped", report.skipped(),
-                        "seconds", report.seconds()));
+                Rulesets.details("evaluated", report.evaluated(), "changed", report.changed(), "skipped",
+                        report.skipped(), "seconds", report.seconds()));
         return report;
     }
 

@@ -2,6 +2,7 @@ package dev.pln.service.ruleset;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +84,7 @@ class Jobs implements DisposableBean {
 
     /** Starts {@code work} in the background; it reports progress (0..1) and returns the job's result. */
     Job submit(String kind, Function<DoubleConsumer, Object> work) {
-        Job job = new Job(UUID.randomUUID().toString(), kind, clock.instant(), submitted.incrementAndGet());
+        Job job = new Job(UUID.randomUUID().toString(), kind, now(), submitted.incrementAndGet());
         jobs.put(job.id, job);
         forgetOldest();
         runner.execute(() -> {
@@ -99,7 +100,7 @@ class Jobs implements DisposableBean {
                 job.state = State.FAILED;
             }
             finally {
-                job.finishedAt = clock.instant();
+                job.finishedAt = now();
             }
         });
         return job;
@@ -123,6 +124,10 @@ class Jobs implements DisposableBean {
             }
             jobs.remove(oldest.id);
         }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

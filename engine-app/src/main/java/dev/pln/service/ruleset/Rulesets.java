@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -372,7 +371,8 @@ class Rulesets {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static Map<String, Object> details(Object... pairs) {
+    /** Audit details from name, value pairs, in that order; null values are left out. */
+    static Map<String, Object> details(Object... pairs) {
         Map<String, Object> details = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {
@@ -380,10 +380,5 @@ class Rulesets {
             }
         }
         return details;
-    }
-
-    /** The built-in sources, for tests and tools that start from the shipped rules. */
-    SortedMap<String, String> builtInSources() {
-        return new TreeMap<>(builtInSources);
     }
 }

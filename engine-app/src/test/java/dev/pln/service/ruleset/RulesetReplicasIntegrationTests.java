@@ -60,7 +60,7 @@ class RulesetReplicasIntegrationTests {
 
     @Test
     void bothInstancesFollowActivationsAndRollbacksWithinFiveSeconds() {
-        Map<String, String> sources = new TreeMap<>(first.getBean(Rulesets.class).builtInSources());
+        Map<String, String> sources = new TreeMap<>(first.getBean(Rulesets.class).find("1.0.0").orElseThrow().sources());
         sources.put("pln/barriers/barriers.drl",
                 sources.get("pln/barriers/barriers.drl").replace("age >= 45", "age >= 50"));
         assertThat(api(first).post("/api/v1/rulesets", Map.of("version", "replicated", "files", sources),
