@@ -203,15 +203,17 @@ class Rulesets {
             if (!indexesDeclared) {
                 declareIndexes();
             }
-            Optional<String> version = activeVersion();
-            if (version.isEmpty()) {
-                version = registerBuiltInAsActive();
+            Optional<RulesetIdentity> active = activeIdentity();
+            if (active.isEmpty()) {
+                active = registerBuiltInAsActive().map(version -> builtIn);
             }
             else if (!builtInRecorded) {
                 recordBuiltIn();
             }
             builtInRecorded = true;
-            version.flatMap(this::find).ifPresent(this::converge);
+            // The sources are read only when this instance has to change: the poll itself stays small.
+            active.filter(identity -> !identity.equals(engine.activeRuleset().identity()))
+                    .flatMap(identity -> find(identity.version())).ifPresent(this::converge);
         }
     }
 
@@ -243,13 +245,18 @@ class Rulesets {
         }
     }
 
-    /** The active version's name, read with a small projection: this runs on every poll. */
+    /** The active version's name. */
     private Optional<String> activeVersion() {
+        return activeIdentity().map(RulesetIdentity::version);
+    }
+
+    /** The active version's identity, read with a small projection (no sources): this runs on every poll. */
+    private Optional<RulesetIdentity> activeIdentity() {
         Query query = Query.query(Criteria.where("status").is(RulesetStatus.ACTIVE))
                 .with(Sort.by(Sort.Order.desc("activationKey"))).limit(1);
-        query.fields().include("_id");
+        query.fields().include("_id", "releaseId", "checksum");
         return Optional.ofNullable(mongo.findOne(query, Document.class, RulesetDocument.COLLECTION))
-                .map(document -> document.getString("_id"));
+                .map(d -> new RulesetIdentity(d.getString("_id"), d.getString("releaseId"), d.getString("checksum")));
     }
 
     private List<RulesetDocument> retireBefore(String key, String version, String actor, Instant now) {
