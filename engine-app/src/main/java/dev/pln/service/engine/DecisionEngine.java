@@ -46,21 +46,57 @@ public final class DecisionEngine {
         return active.getAndSet(next);
     }
 
-    /** Decides on the active rule set, with the full explanation. */
+    /**
+     * Decides on the active rule set, with the full explanation. A decision that starts while the rule set is
+     * being swapped runs entirely on the new one; one already running finishes on the old one.
+     */
     public Evaluation evaluate(ClientFacts facts) {
-        return evaluate(facts, active.get(), true);
+        while (true) {
+            Ruleset ruleset = active.get();
+            if (ruleset.enter()) {
+                try {
+                    return run(facts, ruleset, true);
+                }
+                finally {
+                    ruleset.exit();
+                }
+            }
+            if (ruleset == active.get()) {
+                throw new IllegalStateException("The active rule set " + ruleset.identity().version()
+                        + " was disposed without being replaced");
+            }
+        }
     }
 
     /**
      * Decides on the given rule set. With {@code explain} false no firing is recorded and the evaluation
      * carries no explanation (for measuring what capture costs); the result itself is the same.
+     *
+     * @throws IllegalStateException when the rule set has been disposed
+     * @throws FiringLimitExceededException when the rules keep firing for this one client
      */
     public Evaluation evaluate(ClientFacts facts, Ruleset ruleset, boolean explain) {
+        if (!ruleset.enter()) {
+            throw new IllegalStateException("The rule set " + ruleset.identity().version() + " has been disposed");
+        }
+        try {
+            return run(facts, ruleset, explain);
+        }
+        finally {
+            ruleset.exit();
+        }
+    }
+
+    private static Evaluation run(ClientFacts facts, Ruleset ruleset, boolean explain) {
         EvaluationRecorder recorder = new EvaluationRecorder(ruleset, explain);
         StatelessKieSession session = ruleset.newSession();
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
         session.execute(facts.asFacts());
+        if (recorder.halted() != null) {
+            throw new FiringLimitExceededException(ruleset.identity().version(), recorder.halted(),
+                    EvaluationRecorder.MAX_FIRINGS);
+        }
         return assemble(recorder, ruleset.identity(), explain);
     }
 
@@ -120,12 +156,13 @@ public final class DecisionEngine {
         }
         Evaluation draft = new Evaluation(status, level, List.copyOf(problems), List.copyOf(barriers),
                 status == DecisionStatus.INCOMPLETE ? List.copyOf(missing) : List.of(),
-                tiered ? List.copyOf(eligible) : List.of(), List.copyOf(plan), null, identity);
+                tiered ? List.copyOf(eligible) : List.of(), List.copyOf(plan), null, identity,
+                tiered ? levelDecision.getDecidingRuleId() : null);
         if (!explain) {
             return draft;
         }
         Explanation explanation = Explainer.explain(draft, recorder, levelDecision, candidates, notTiered);
         return new Evaluation(draft.status(), draft.level(), draft.problems(), draft.barriers(), draft.missing(),
-                draft.eligibleMeasures(), draft.plan(), explanation, identity);
+                draft.eligibleMeasures(), draft.plan(), explanation, identity, draft.decidingRuleId());
     }
 }

@@ -1,0 +1,12 @@
+package dev.pln.service.ruleset;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Why a version is activated, and whether its scenario failures are accepted as intended changes. */
+record ActivationRequest(@NotBlank @Size(max = 500) String reason, Boolean acceptScenarioChanges) {
+
+    boolean accepted() {
+        return Boolean.TRUE.equals(acceptScenarioChanges);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.pln.service.ruleset;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One audited act on a rule set version: who, when, what, why, and on which exact sources (checksum). */
+@Document(AuditEntry.COLLECTION)
+record AuditEntry(@Id String id, Instant at, String actor, AuditAction action, String version, String checksum,
+        String reason, Map<String, Object> details) {
+
+    static final String COLLECTION = "audit";
+
+    AuditEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(version, "version");
+        details = details == null ? Map.of() : details;
+    }
+}

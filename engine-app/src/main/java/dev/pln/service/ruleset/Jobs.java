@@ -1,0 +1,137 @@
+package dev.pln.service.ruleset;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Long jobs (impact previews of large populations), run one at a time on a background thread and remembered
+ * in memory only: a job is visible on the instance that runs it and is lost on restart, which is acceptable
+ * for a preview that can be started again. The oldest finished jobs are forgotten beyond
+ * {@code pln.rulesets.jobs-kept}.
+ */
+@Component
+class Jobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+    /** Where a job stands. */
+    enum State {
+        QUEUED, RUNNING, SUCCEEDED, FAILED
+    }
+
+    /** One job; its fields change as it runs and are read by the job endpoint. */
+    static final class Job {
+
+        private final String id;
+        private final String kind;
+        private final Instant createdAt;
+        private final long order;
+        private volatile State state = State.QUEUED;
+        private volatile double progress;
+        private volatile Object result;
+        private volatile String error;
+        private volatile Instant finishedAt;
+
+        Job(String id, String kind, Instant createdAt, long order) {
+            this.id = id;
+            this.kind = kind;
+            this.createdAt = createdAt;
+            this.order = order;
+        }
+
+        JobView view() {
+            return new JobView(id, kind, state, progress, result, error, createdAt, finishedAt);
+        }
+
+        String id() {
+            return id;
+        }
+    }
+
+    /** A job as {@code GET /api/v1/jobs/{id}} shows it. */
+    record JobView(String id, String kind, State state, double progress, Object result, String error,
+            Instant createdAt, Instant finishedAt) {
+    }
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "ruleset-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong submitted = new AtomicLong();
+    private final RulesetSettings settings;
+    private final Clock clock = Clock.systemUTC();
+
+    Jobs(RulesetSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts {@code work} in the background; it reports progress (0..1) and returns the job's result. */
+    Job submit(String kind, Function<DoubleConsumer, Object> work) {
+        Job job = new Job(UUID.randomUUID().toString(), kind, now(), submitted.incrementAndGet());
+        jobs.put(job.id, job);
+        forgetOldest();
+        runner.execute(() -> {
+            job.state = State.RUNNING;
+            try {
+                job.result = work.apply(progress -> job.progress = Math.min(1.0, Math.max(0.0, progress)));
+                job.progress = 1.0;
+                job.state = State.SUCCEEDED;
+            }
+            catch (RuntimeException ex) {
+                log.warn("Job {} ({}) failed: {}", job.id, kind, ex.getClass().getSimpleName());
+                job.error = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+                job.state = State.FAILED;
+            }
+            finally {
+                job.finishedAt = now();
+            }
+        });
+        return job;
+    }
+
+    Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    private void forgetOldest() {
+        while (jobs.size() > settings.jobsKept()) {
+            Job oldest = null;
+            for (Iterator<Job> it = jobs.values().iterator(); it.hasNext();) {
+                Job job = it.next();
+                if ((job.state == State.SUCCEEDED || job.state == State.FAILED) && (oldest == null || job.order < oldest.order)) {
+                    oldest = job;
+                }
+            }
+            if (oldest == null) {
+                return;
+            }
+            jobs.remove(oldest.id);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdownNow();
+    }
+}
