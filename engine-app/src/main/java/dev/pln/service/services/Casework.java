@@ -177,7 +177,7 @@ public class Casework {
         if (town != null) {
             query.addCriteria(Criteria.where("town").is(town));
         }
-        query.fields().include("due");
+        query.fields().exclude("services", "followUps", "levelHistory");
         List<Due> due = new ArrayList<>();
         for (CaseDocument kase : mongo.find(query, CaseDocument.class)) {
             kase.due().stream().filter(entry -> entry.dueOn().isBefore(before))
