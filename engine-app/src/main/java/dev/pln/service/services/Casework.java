@@ -51,6 +51,7 @@ public class Casework {
     private static final String[] LEVEL_NAMES = { "", "一级", "二级", "三级" };
     private static final int MAX_IDEMPOTENCY_KEY = 255;
     private static final int MAX_ATTEMPTS = 20;
+    private static final int PAGE = 5_000;
 
     private final MongoTemplate mongo;
     private final DecisionEngine engine;
@@ -179,10 +180,8 @@ public class Casework {
         }
         query.fields().exclude("services", "followUps", "levelHistory");
         List<Due> due = new ArrayList<>();
-        for (CaseDocument kase : mongo.find(query, CaseDocument.class)) {
-            kase.due().stream().filter(entry -> entry.dueOn().isBefore(before))
-                    .forEach(entry -> due.add(new Due(kase.id(), entry.kind(), entry.dueOn(), entry.why())));
-        }
+        inPages(query, kase -> kase.due().stream().filter(entry -> entry.dueOn().isBefore(before))
+                .forEach(entry -> due.add(new Due(kase.id(), entry.kind(), entry.dueOn(), entry.why()))));
         due.sort(Comparator.comparing(Due::dueOn).thenComparing(Due::clientId));
         return due;
     }
@@ -213,7 +212,20 @@ public class Casework {
             query.addCriteria(Criteria.where("town").is(town));
         }
         query.fields().exclude("services", "followUps", "due", "levelHistory");
-        return mongo.find(query, CaseDocument.class).stream().map(CaseDocument::summary).toList();
+        List<CaseSummary> summaries = new ArrayList<>();
+        inPages(query, kase -> summaries.add(kase.summary()));
+        return summaries;
+    }
+
+    /**
+     * Streams the matching cases in cursor batches: one scan, and each reply stays far below the wire limit
+     * (48 MB) that a single reply for 100 000 cases exceeds.
+     */
+    private void inPages(Query query, java.util.function.Consumer<CaseDocument> each) {
+        try (java.util.stream.Stream<CaseDocument> cases = mongo.stream(Query.of(query).cursorBatchSize(PAGE),
+                CaseDocument.class)) {
+            cases.forEach(each);
+        }
     }
 
     private void checkEligible(CaseDocument kase, Measure measure) {
