@@ -70,6 +70,42 @@ final class RuleHarness {
                 tiered ? collected.decidingRuleId : null);
     }
 
+    /** What one run on bare facts fired and inserted, for the areas that do not start from client facts. */
+    record Run(List<String> firedRuleIds, List<Object> inserted) {
+
+        <T> List<T> inserted(Class<T> type) {
+            return inserted.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        /** The fired rule ids of one policy area, by id prefix, in firing order. */
+        List<String> firedStartingWith(String prefix) {
+            return firedRuleIds.stream().filter(id -> id.startsWith(prefix)).toList();
+        }
+    }
+
+    /** Runs the rules on exactly these facts (e.g. a LevelDecision and a FollowUpOutcome). */
+    static Run runFacts(Object... facts) {
+        List<String> fired = new ArrayList<>();
+        List<Object> inserted = new ArrayList<>();
+        StatelessKieSession session = KIE_BASE.newStatelessKieSession();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add((String) event.getMatch().getRule().getMetaData().get("ruleId"));
+            }
+        });
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    inserted.add(event.getObject());
+                }
+            }
+        });
+        session.execute(List.of(facts));
+        return new Run(List.copyOf(fired), List.copyOf(inserted));
+    }
+
     private static final class Collected {
         final Set<String> barriers = new TreeSet<>();
         final Set<String> problems = new TreeSet<>();

@@ -27,7 +27,7 @@ class RuleMetadataTests {
         allRules().forEach(rule -> packages.add(rule.getPackageName()));
 
         assertThat(packages).containsExactlyInAnyOrder("pln.barriers", "pln.problems", "pln.missing",
-                "pln.levels", "pln.eligibility", "pln.plan");
+                "pln.levels", "pln.eligibility", "pln.plan", "pln.followup", "pln.fallback");
     }
 
     @Test

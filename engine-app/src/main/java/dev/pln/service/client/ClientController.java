@@ -3,6 +3,7 @@ package dev.pln.service.client;
 import dev.pln.service.decision.DecisionFilter;
 import dev.pln.service.decision.DecisionPage;
 import dev.pln.service.decision.Decisions;
+import dev.pln.service.services.Casework;
 import dev.pln.service.system.ResourceNotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,10 +23,12 @@ class ClientController {
 
     private final ClientRecords clients;
     private final Decisions decisions;
+    private final Casework casework;
 
-    ClientController(ClientRecords clients, Decisions decisions) {
+    ClientController(ClientRecords clients, Decisions decisions, Casework casework) {
         this.clients = clients;
         this.decisions = decisions;
+        this.casework = casework;
     }
 
     @GetMapping("/{clientId}")
@@ -33,9 +36,12 @@ class ClientController {
         ClientDocument client = existing(clientId);
         List<ClientDocument.HistoryEntry> newestFirst = client.history().stream()
                 .sorted(Comparator.comparing(ClientDocument.HistoryEntry::decidedAt).reversed()).toList();
+        Casework.CaseView kase = casework.caseOf(clientId)
+                .orElse(new Casework.CaseView(null, List.of(), List.of(), List.of(), List.of()));
         return new ClientView(client.id(), client.status(), client.level(), client.facts(),
                 decisions.find(client.currentDecisionId()).orElse(null), newestFirst, client.createdAt(),
-                client.updatedAt());
+                client.updatedAt(), kase.serviceStatus(), kase.services(), kase.followUps(), kase.followUpsDue(),
+                kase.levelHistory());
     }
 
     @GetMapping("/{clientId}/decisions")

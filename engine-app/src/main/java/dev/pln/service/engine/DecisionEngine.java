@@ -4,14 +4,18 @@ import dev.pln.model.Barrier;
 import dev.pln.model.BarrierType;
 import dev.pln.model.ClientFacts;
 import dev.pln.model.EligibleMeasure;
+import dev.pln.model.FollowUpOutcome;
 import dev.pln.model.LevelCandidate;
 import dev.pln.model.LevelDecision;
 import dev.pln.model.Measure;
 import dev.pln.model.MissingInformation;
+import dev.pln.model.NextMeasure;
 import dev.pln.model.NotTiered;
 import dev.pln.model.PlannedMeasure;
 import dev.pln.model.Problem;
 import dev.pln.model.ProblemType;
+import dev.pln.model.PublicWelfarePlacement;
+import dev.pln.model.ServiceHistory;
 import dev.pln.service.engine.EvaluationRecorder.Concluded;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -98,6 +102,70 @@ public final class DecisionEngine {
                     EvaluationRecorder.MAX_FIRINGS);
         }
         return assemble(recorder, ruleset.identity(), explain);
+    }
+
+    /**
+     * The measures a client at this level may receive on the active rule set, each with the eligibility rule
+     * that grants it: the eligibility rules run on the level alone, so services are checked against the same
+     * rules as decisions.
+     */
+    public Map<Measure, RuleReference> eligibleMeasures(int level) {
+        Map<Measure, RuleReference> eligible = new EnumMap<>(Measure.class);
+        for (Concluded concluded : conclude(List.of(new LevelDecision(level, "SERVICE")))) {
+            if (concluded.conclusion() instanceof EligibleMeasure measure) {
+                eligible.putIfAbsent(measure.getMeasure(), reference(concluded.rule()));
+            }
+        }
+        return eligible;
+    }
+
+    /**
+     * What the active rule set calls for after a follow-up of a client at this level: the next measures (only
+     * eligible ones, the follow-up rules require it) and any fallback placement.
+     */
+    public FollowUpAdvice adviseAfterFollowUp(int level, FollowUpOutcome outcome, ServiceHistory history) {
+        Map<Measure, Rule> next = new EnumMap<>(Measure.class);
+        List<RuleReference> placement = new ArrayList<>();
+        for (Concluded concluded : conclude(List.of(new LevelDecision(level, "SERVICE"), outcome, history))) {
+            if (concluded.conclusion() instanceof NextMeasure measure) {
+                next.putIfAbsent(measure.getMeasure(), concluded.rule());
+            }
+            else if (concluded.conclusion() instanceof PublicWelfarePlacement) {
+                placement.add(reference(concluded.rule()));
+            }
+        }
+        List<PlanItem> plan = new ArrayList<>();
+        next.forEach((measure, rule) -> plan.add(new PlanItem(measure, measure.getTitle(),
+                Explainer.metadata(rule, Explainer.REASON), Explainer.metadata(rule, Explainer.RULE_ID))));
+        return new FollowUpAdvice(List.copyOf(plan), List.copyOf(placement));
+    }
+
+    /** Runs the active rule set over the given facts (not a client's) and returns what its rules concluded. */
+    private List<Concluded> conclude(List<Object> facts) {
+        while (true) {
+            Ruleset ruleset = active.get();
+            if (ruleset.enter()) {
+                try {
+                    EvaluationRecorder recorder = new EvaluationRecorder(ruleset, false);
+                    StatelessKieSession session = ruleset.newSession();
+                    session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+                    session.execute(facts);
+                    return recorder.conclusions();
+                }
+                finally {
+                    ruleset.exit();
+                }
+            }
+            if (ruleset == active.get()) {
+                throw new IllegalStateException("The active rule set " + ruleset.identity().version()
+                        + " was disposed without being replaced");
+            }
+        }
+    }
+
+    private static RuleReference reference(Rule rule) {
+        return new RuleReference(Explainer.metadata(rule, Explainer.RULE_ID), Explainer.metadata(rule, Explainer.REASON),
+                Explainer.metadata(rule, Explainer.POLICY_REF));
     }
 
     private static Evaluation assemble(EvaluationRecorder recorder, RulesetIdentity identity, boolean explain) {
