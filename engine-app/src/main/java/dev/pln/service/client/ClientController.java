@@ -3,6 +3,7 @@ package dev.pln.service.client;
 import dev.pln.service.decision.DecisionFilter;
 import dev.pln.service.decision.DecisionPage;
 import dev.pln.service.decision.Decisions;
+import dev.pln.service.review.Overrides;
 import dev.pln.service.system.ResourceNotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,10 +23,12 @@ class ClientController {
 
     private final ClientRecords clients;
     private final Decisions decisions;
+    private final Overrides overrides;
 
-    ClientController(ClientRecords clients, Decisions decisions) {
+    ClientController(ClientRecords clients, Decisions decisions, Overrides overrides) {
         this.clients = clients;
         this.decisions = decisions;
+        this.overrides = overrides;
     }
 
     @GetMapping("/{clientId}")
@@ -33,7 +36,9 @@ class ClientController {
         ClientDocument client = existing(clientId);
         List<ClientDocument.HistoryEntry> newestFirst = client.history().stream()
                 .sorted(Comparator.comparing(ClientDocument.HistoryEntry::decidedAt).reversed()).toList();
-        return new ClientView(client.id(), client.status(), client.level(), client.facts(),
+        Integer effectiveLevel = client.level() == null ? null
+                : overrides.effectiveLevel(client.currentDecisionId()).orElse(client.level());
+        return new ClientView(client.id(), client.status(), client.level(), effectiveLevel, client.facts(),
                 decisions.find(client.currentDecisionId()).orElse(null), newestFirst, client.createdAt(),
                 client.updatedAt());
     }

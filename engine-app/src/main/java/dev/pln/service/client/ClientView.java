@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A client as {@code GET /api/v1/clients/{clientId}} shows it: latest facts, current decision and history. */
-record ClientView(String clientId, DecisionStatus status, Integer level, Map<String, Object> facts,
+/**
+ * A client as {@code GET /api/v1/clients/{clientId}} shows it: latest facts, current decision and history.
+ * {@code level} is the rules' level; {@code effectiveLevel} is a caseworker's effective override, else the same.
+ */
+record ClientView(String clientId, DecisionStatus status, Integer level, Integer effectiveLevel,
+        Map<String, Object> facts,
         DecisionView currentDecision, List<ClientDocument.HistoryEntry> history, Instant createdAt,
         Instant updatedAt) {
 }
