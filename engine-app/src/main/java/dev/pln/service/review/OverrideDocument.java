@@ -30,7 +30,8 @@ record OverrideDocument(@Id String id, String decisionId, String clientId, int r
         if (status == Status.EFFECTIVE && effectiveAt == null) {
             throw new IllegalArgumentException("an effective override records when it took effect");
         }
-        if (lowers() && status == Status.EFFECTIVE && (confirmedBy == null || confirmedBy.equals(by))) {
+        // The compact constructor sees the parameters, not yet the fields: compare the parameters.
+        if (level < rulesLevel && status == Status.EFFECTIVE && (confirmedBy == null || confirmedBy.equals(by))) {
             throw new IllegalArgumentException("a lower level needs a second person's confirmation");
         }
     }
