@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReviewPagesIntegrationTests {
 
-    /** Any absolute URL in an attribute would make the page depend on the internet. */
-    static final Pattern EXTERNAL = Pattern.compile("(src|href|action)\\s*=\\s*\"(https?:)?//", Pattern.CASE_INSENSITIVE);
+    /** Pages depend on nothing from the internet: no absolute or protocol-relative URL anywhere. */
+    static final Pattern EXTERNAL = Pattern.compile("https?://|(src|href|action)\\s*=\\s*\"//", Pattern.CASE_INSENSITIVE);
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
