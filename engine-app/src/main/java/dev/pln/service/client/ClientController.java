@@ -4,6 +4,7 @@ import dev.pln.service.decision.DecisionFilter;
 import dev.pln.service.decision.DecisionPage;
 import dev.pln.service.decision.Decisions;
 import dev.pln.service.services.Casework;
+import dev.pln.service.review.Overrides;
 import dev.pln.service.system.ResourceNotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,11 +25,13 @@ class ClientController {
     private final ClientRecords clients;
     private final Decisions decisions;
     private final Casework casework;
+    private final Overrides overrides;
 
-    ClientController(ClientRecords clients, Decisions decisions, Casework casework) {
+    ClientController(ClientRecords clients, Decisions decisions, Casework casework, Overrides overrides) {
         this.clients = clients;
         this.decisions = decisions;
         this.casework = casework;
+        this.overrides = overrides;
     }
 
     @GetMapping("/{clientId}")
@@ -38,7 +41,9 @@ class ClientController {
                 .sorted(Comparator.comparing(ClientDocument.HistoryEntry::decidedAt).reversed()).toList();
         Casework.CaseView kase = casework.caseOf(clientId)
                 .orElse(new Casework.CaseView(null, List.of(), List.of(), List.of(), List.of()));
-        return new ClientView(client.id(), client.status(), client.level(), client.facts(),
+        Integer effectiveLevel = client.level() == null ? null
+                : overrides.effectiveLevel(client.currentDecisionId()).orElse(client.level());
+        return new ClientView(client.id(), client.status(), client.level(), effectiveLevel, client.facts(),
                 decisions.find(client.currentDecisionId()).orElse(null), newestFirst, client.createdAt(),
                 client.updatedAt(), kase.serviceStatus(), kase.services(), kase.followUps(), kase.followUpsDue(),
                 kase.levelHistory());

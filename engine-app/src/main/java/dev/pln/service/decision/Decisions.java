@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -117,6 +119,51 @@ public class Decisions {
         List<DecisionView> items = new ArrayList<>();
         mongo.find(query, DecisionDocument.class).forEach(document -> items.add(document.toView()));
         return new DecisionPage(items, page, size, total);
+    }
+
+    /** Stored decisions matching the reviewer's criteria, newest first. */
+    public DecisionPage search(DecisionCriteria criteria, int page, int size) {
+        Query query = queryOf(criteria);
+        long total = mongo.count(Query.of(query), DecisionDocument.class);
+        query.with(Sort.by(Sort.Order.desc("decidedAt"), Sort.Order.desc("_id"))).skip((long) page * size)
+                .limit(size);
+        List<DecisionView> items = new ArrayList<>();
+        mongo.find(query, DecisionDocument.class).forEach(document -> items.add(document.toView()));
+        return new DecisionPage(items, page, size, total);
+    }
+
+    /** Hands every stored decision matching the criteria to {@code action}, one at a time (for reports). */
+    public void forEach(DecisionCriteria criteria, Consumer<DecisionView> action) {
+        try (var stream = mongo.stream(queryOf(criteria), DecisionDocument.class)) {
+            stream.forEach(document -> action.accept(document.toView()));
+        }
+    }
+
+    private static Query queryOf(DecisionCriteria criteria) {
+        Query query = new Query();
+        if (criteria.level() != null) {
+            query.addCriteria(Criteria.where("level").is(criteria.level()));
+        }
+        if (criteria.status() != null) {
+            query.addCriteria(Criteria.where("status").is(criteria.status()));
+        }
+        if (criteria.town() != null) {
+            query.addCriteria(Criteria.where("facts.jurisdiction.town").is(criteria.town()));
+        }
+        if (criteria.rulesetVersion() != null) {
+            query.addCriteria(Criteria.where("ruleset.version").is(criteria.rulesetVersion()));
+        }
+        if (criteria.from() != null || criteria.to() != null) {
+            Criteria decidedAt = Criteria.where("decidedAt");
+            if (criteria.from() != null) {
+                decidedAt.gte(criteria.from().atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            if (criteria.to() != null) {
+                decidedAt.lt(criteria.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            query.addCriteria(decidedAt);
+        }
+        return query;
     }
 
     private Stored replay(DecisionDocument earlier, String requestHash) {

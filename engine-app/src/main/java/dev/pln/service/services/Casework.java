@@ -12,6 +12,7 @@ import dev.pln.service.engine.DecisionStatus;
 import dev.pln.service.engine.FollowUpAdvice;
 import dev.pln.service.engine.PlanItem;
 import dev.pln.service.engine.RuleReference;
+import dev.pln.service.review.Overrides;
 import dev.pln.service.system.ConflictingRequestException;
 import dev.pln.service.system.InputProblemException;
 import dev.pln.service.system.ResourceNotFoundException;
@@ -56,15 +57,17 @@ public class Casework {
     private final MongoTemplate mongo;
     private final DecisionEngine engine;
     private final Decisions decisions;
+    private final Overrides overrides;
     private final ServiceSettings settings;
     private final JsonMapper json;
     private final Clock clock;
 
-    Casework(MongoTemplate mongo, DecisionEngine engine, Decisions decisions, ServiceSettings settings,
-            JsonMapper json, Optional<Clock> clock) {
+    Casework(MongoTemplate mongo, DecisionEngine engine, Decisions decisions, Overrides overrides,
+            ServiceSettings settings, JsonMapper json, Optional<Clock> clock) {
         this.mongo = mongo;
         this.engine = engine;
         this.decisions = decisions;
+        this.overrides = overrides;
         this.settings = settings;
         this.json = json;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -160,7 +163,7 @@ public class Casework {
                 kase.foundEmployed(record, dueAfterJob(request));
             }
             else {
-                FollowUpAdvice advice = engine.adviseAfterFollowUp(kase.level(), outcome(kase, request),
+                FollowUpAdvice advice = engine.adviseAfterFollowUp(effectiveLevel(kase), outcome(kase, request),
                         history(kase, request));
                 record = FollowUpRecord.of(followUpId, request, advice.nextPlan(), advice.publicWelfarePlacement(),
                         now(), requestHash);
@@ -228,6 +231,11 @@ public class Casework {
         }
     }
 
+    /** The level services follow: a caseworker's effective override of the current decision, else the rules'. */
+    private int effectiveLevel(CaseDocument kase) {
+        return overrides.effectiveLevel(kase.currentDecisionId()).orElse(kase.level());
+    }
+
     private void checkEligible(CaseDocument kase, Measure measure) {
         if (kase.decisionStatus() != DecisionStatus.TIERED || kase.level() == null) {
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -236,7 +244,7 @@ public class Casework {
             throw new ServiceRefusedException("该服务对象当前决定未定级(" + kase.decisionStatus()
                     + "),不能提供帮扶措施;请先补充信息或重新评估,定级后再记录服务。", properties);
         }
-        int level = kase.level();
+        int level = effectiveLevel(kase);
         if (engine.eligibleMeasures(level).containsKey(measure)) {
             return;
         }
