@@ -3,40 +3,12 @@ package dev.pln.service.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pln.rules.Fixtures;
-import dev.pln.service.ApiClient;
+import dev.pln.service.ApiIntegrationTest;
 import dev.pln.service.ApiClient.Reply;
-import dev.pln.service.InMemoryStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ClientApiIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        InMemoryStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        mongo.getDb().drop();
-    }
+class ClientApiIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void showsLatestFactsCurrentDecisionAndHistoryNewestFirst() {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pln.rules.Fixture;
 import dev.pln.rules.Fixtures;
-import dev.pln.service.ApiClient;
+import dev.pln.service.ApiIntegrationTest;
 import dev.pln.service.ApiClient.Reply;
-import dev.pln.service.InMemoryStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,39 +14,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DecisionApiIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        InMemoryStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        mongo.getDb().drop();
-    }
+class DecisionApiIntegrationTests extends ApiIntegrationTest {
 
     static List<Fixture> workedCases() {
         return Fixtures.workedCases();

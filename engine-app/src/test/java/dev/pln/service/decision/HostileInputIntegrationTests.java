@@ -3,9 +3,8 @@ package dev.pln.service.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pln.rules.Fixtures;
-import dev.pln.service.ApiClient;
+import dev.pln.service.ApiIntegrationTest;
 import dev.pln.service.ApiClient.Reply;
-import dev.pln.service.InMemoryStore;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +12,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,27 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Bad and hostile input gets a clear 400 (413, 415) problem+json naming the field, never a 500, and
  * leaves no trace in storage.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HostileInputIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        InMemoryStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        mongo.getDb().drop();
-    }
+class HostileInputIntegrationTests extends ApiIntegrationTest {
 
     @AfterEach
     void nothingWasStored() {

@@ -3,9 +3,9 @@ package dev.pln.service.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pln.rules.Fixtures;
+import dev.pln.service.ApiIntegrationTest;
 import dev.pln.service.ApiClient;
 import dev.pln.service.ApiClient.Reply;
-import dev.pln.service.InMemoryStore;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,39 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReviewPagesIntegrationTests {
+class ReviewPagesIntegrationTests extends ApiIntegrationTest {
 
     /** Pages depend on nothing from the internet: no absolute or protocol-relative URL anywhere. */
     static final Pattern EXTERNAL = Pattern.compile("https?://|(src|href|action)\\s*=\\s*\"//", Pattern.CASE_INSENSITIVE);
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        InMemoryStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        mongo.getDb().drop();
-    }
 
     String decided(String workedCase) {
         return api.post("/api/v1/decisions", Fixtures.workedCase(workedCase).request()).json().get("decisionId")

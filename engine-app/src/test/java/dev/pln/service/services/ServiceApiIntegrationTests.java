@@ -3,47 +3,19 @@ package dev.pln.service.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pln.rules.Fixtures;
-import dev.pln.service.ApiClient;
+import dev.pln.service.ApiIntegrationTest;
 import dev.pln.service.ApiClient.Reply;
-import dev.pln.service.InMemoryStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ServiceApiIntegrationTests {
+class ServiceApiIntegrationTests extends ApiIntegrationTest {
 
     static final String TAO = "DX-2020-001";
     static final String LI = "DX-2019-003";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        InMemoryStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        mongo.getDb().drop();
-    }
 
     void decide(String fixture) {
         assertThat(api.post("/api/v1/decisions", Fixtures.workedCase(fixture).request()).status()).isEqualTo(201);
@@ -121,6 +93,25 @@ class ServiceApiIntegrationTests {
                 Map.of("measure", "N2", "deliveredOn", "2020-06-03", "by", "caseworker-017"));
 
         assertThat(reply.status()).isEqualTo(404);
+    }
+
+    @Test
+    void servicesFollowACaseworkersEffectiveOverrideOfTheLevel() {
+        String wang = api.post("/api/v1/decisions", Fixtures.workedCase("case-2-wang").request()).json()
+                .get("decisionId").asString();
+        Map<String, Object> training = Map.of("measure", "N5", "deliveredOn", "2020-06-20", "by", "caseworker-017",
+                "course", "电工");
+
+        Reply atLevel2 = api.post("/api/v1/clients/DX-2020-002/services", training);
+        assertThat(atLevel2.status()).isEqualTo(422);
+        assertThat(atLevel2.json().get("level").asInt()).isEqualTo(2);
+
+        assertThat(api.post("/api/v1/decisions/" + wang + "/overrides", Map.of("level", 3, "reasonCode",
+                "NEEDS_MORE_SUPPORT", "reason", "面谈发现需要技能培训", "by", "cw-017")).status()).isEqualTo(201);
+
+        Reply atLevel3 = api.post("/api/v1/clients/DX-2020-002/services", training);
+        assertThat(atLevel3.status()).isEqualTo(201);
+        assertThat(atLevel3.json().get("service").get("measure").asString()).isEqualTo("N5");
     }
 
     @Test

@@ -3,20 +3,12 @@ package dev.pln.service.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pln.rules.Fixtures;
-import dev.pln.service.ApiClient;
+import dev.pln.service.ApiIntegrationTest;
 import dev.pln.service.ApiClient.Reply;
-import dev.pln.service.InMemoryStore;
 import java.io.IOException;
 import java.io.InputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,27 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * service in the case's order, the follow-up that finds the client employed) give "served 4, employed 4, 100 %",
  * and an ineligible measure is refused with the rule that forbids it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WorkedCasesReplayIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        InMemoryStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        mongo.getDb().drop();
-    }
+class WorkedCasesReplayIntegrationTests extends ApiIntegrationTest {
 
     static JsonNode script() throws IOException {
         try (InputStream in = new ClassPathResource("demo/casework.json").getInputStream()) {
