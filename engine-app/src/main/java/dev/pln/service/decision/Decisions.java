@@ -184,7 +184,7 @@ public class Decisions {
     private static void checkKey(String key) {
         if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY) {
             throw new InputProblemException("The Idempotency-Key header is invalid.",
-                    List.of(new InputProblemException.FieldError("Idempotency-Key",
+                    List.of(InputProblemException.FieldError.header("Idempotency-Key",
                             "must be 1–" + MAX_IDEMPOTENCY_KEY + " characters")));
         }
     }

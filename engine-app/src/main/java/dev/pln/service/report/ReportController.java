@@ -28,7 +28,7 @@ class ReportController {
             @RequestParam(required = false) @Size(min = 1, max = 100) String town) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InputProblemException("The report period is empty.",
-                    List.of(new InputProblemException.FieldError("from", "must not be after to")));
+                    List.of(InputProblemException.FieldError.parameter("from", "must not be after to")));
         }
         return reports.report(from, to, town);
     }

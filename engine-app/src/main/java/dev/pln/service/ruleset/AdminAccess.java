@@ -62,7 +62,7 @@ class AdminAccess implements HandlerInterceptor {
         String actor = header.strip();
         if (actor.length() > 64 || actor.chars().anyMatch(Character::isISOControl)) {
             throw new InputProblemException("The " + ACTOR_HEADER + " header is invalid.",
-                    List.of(new InputProblemException.FieldError(ACTOR_HEADER, "must be 1–64 printable characters")));
+                    List.of(InputProblemException.FieldError.header(ACTOR_HEADER, "must be 1–64 printable characters")));
         }
         return actor;
     }

@@ -365,7 +365,7 @@ public class Casework {
         }
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
             throw new InputProblemException("The Idempotency-Key header is invalid.", List.of(
-                    new InputProblemException.FieldError("Idempotency-Key", "must be 1–" + MAX_IDEMPOTENCY_KEY
+                    InputProblemException.FieldError.header("Idempotency-Key", "must be 1–" + MAX_IDEMPOTENCY_KEY
                             + " characters")));
         }
         return UUID.nameUUIDFromBytes((kind + ":" + clientId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8))

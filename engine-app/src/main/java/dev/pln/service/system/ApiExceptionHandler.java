@@ -5,8 +5,10 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -19,6 +21,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -26,6 +32,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -43,6 +50,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI CONFLICT = URI.create("/problems/conflicting-request");
     static final URI UNAVAILABLE = URI.create("/problems/store-unavailable");
     static final URI INTERNAL = URI.create("/problems/internal-error");
+    /** RFC 9457's type for a problem that needs no more than its status; the contract wants {@code type} on all. */
+    static final URI BLANK = URI.create("about:blank");
     static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -82,16 +91,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InputProblemException.FieldError> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-                .forEach(error -> errors.add(new InputProblemException.FieldError(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        ex.getParameterValidationResults().forEach(result -> {
+            RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+            String name = header != null && !header.name().isEmpty() ? header.name()
+                    : result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(header != null
+                    ? InputProblemException.FieldError.header(name, error.getDefaultMessage())
+                    : InputProblemException.FieldError.parameter(name, error.getDefaultMessage())));
+        });
         return problem(invalidInput("The request has invalid parameters.", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(invalidInput("The request lacks a required parameter.",
+                List.of(InputProblemException.FieldError.parameter(ex.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        InputProblemException.FieldError error = ex instanceof MissingRequestHeaderException missing
+                ? InputProblemException.FieldError.header(missing.getHeaderName(), "is required")
+                : new InputProblemException.FieldError("", "the request cannot be bound to this endpoint");
+        return problem(invalidInput("The request lacks a required part.", List.of(error)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return problem(invalidInput("The request has invalid parameters.",
-                List.of(new InputProblemException.FieldError(ex.getName(), "has an invalid value"))));
+                List.of(InputProblemException.FieldError.parameter(ex.getName(), "has an invalid value"))));
+    }
+
+    /** Tomcat parses the query lazily and throws when a parameter is not valid percent-encoding. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unreadableParameters(InvalidParameterException ex) {
+        return problem(invalidInput("The query string cannot be decoded.",
+                List.of(new InputProblemException.FieldError("", "the query string is not valid percent-encoded UTF-8"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType() == null) {
+            problem.setType(BLANK);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @ExceptionHandler(InputProblemException.class)
@@ -147,12 +193,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(INVALID_INPUT);
         problem.setTitle("Invalid input");
-        problem.setProperty("errors",
-                errors.stream().map(e -> Map.of("pointer", e.pointer(), "message", e.message())).toList());
+        problem.setProperty("errors", errors.stream().map(ApiExceptionHandler::asJson).toList());
         return problem;
     }
 
+    private static Map<String, String> asJson(InputProblemException.FieldError error) {
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("pointer", error.pointer());
+        json.put("message", error.message());
+        if (error.parameter() != null) {
+            json.put("parameter", error.parameter());
+        }
+        if (error.header() != null) {
+            json.put("header", error.header());
+        }
+        return json;
+    }
+
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        if (problem.getType() == null) {
+            problem.setType(BLANK);
+        }
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
@@ -184,6 +245,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return "must be " + describe(mismatched.getTargetType());
+        }
+        if (ex instanceof InputCoercionException) {
+            return "is out of range";
         }
         if (ex instanceof StreamReadException) {
             return "malformed JSON: " + ex.getOriginalMessage().lines().findFirst().orElse("");

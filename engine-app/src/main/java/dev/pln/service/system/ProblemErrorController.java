@@ -21,12 +21,15 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        // Without an error status the path was asked for directly: it names no resource.
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
+                        : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "The service failed to handle this request." : "The request could not be handled.");
+        problem.setType(ApiExceptionHandler.BLANK);
         problem.setTitle(status.getReasonPhrase());
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object uri = code == null ? request.getRequestURI() : request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(URI.create(path.replace(" ", "%20")));
         }

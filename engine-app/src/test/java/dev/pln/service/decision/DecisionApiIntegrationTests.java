@@ -49,7 +49,7 @@ class DecisionApiIntegrationTests extends ApiIntegrationTest {
         assertThat(decision.get("explanation").get("firedRules").get(0).has("package")).isTrue();
         assertThat(decision.get("ruleset").get("checksum").asString()).startsWith("sha256:");
         assertThat(decision.get("facts")).isEqualTo(fixture.request());
-        assertThat(decision.get("decidedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(decision.get("decidedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 
         Reply again = api.get("/api/v1/decisions/" + decision.get("decisionId").asString());
         assertThat(again.status()).isEqualTo(200);
@@ -173,6 +173,9 @@ class DecisionApiIntegrationTests extends ApiIntegrationTest {
         Reply reply = api.post("/api/v1/decisions", tao(), "Idempotency-Key", "k".repeat(256));
 
         assertThat(reply.status()).isEqualTo(400);
+        JsonNode error = reply.json().get("errors").get(0);
+        assertThat(error.get("header").asString()).as("a header is named as such").isEqualTo("Idempotency-Key");
+        assertThat(error.get("pointer").asString()).as("a header is no part of the body").isEmpty();
         assertThat(stored()).isZero();
     }
 }

@@ -180,4 +180,54 @@ class HostileInputIntegrationTests extends ApiIntegrationTest {
         assertThat(wrongMethod.header("Content-Type")).startsWith("application/problem+json");
         assertThat(missing.body() + wrongMethod.body()).doesNotContain("<html");
     }
+
+    @Test
+    void everyProblemNamesItsType() {
+        Reply wrongMethod = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/decisions/x"))
+                .DELETE().build());
+        Reply errorPath = api.get("/error");
+
+        assertThat(wrongMethod.json().get("type").asString()).isNotBlank();
+        assertThat(errorPath.status()).isEqualTo(404);
+        assertThat(errorPath.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(errorPath.json().get("type").asString()).isNotBlank();
+    }
+
+    @Test
+    void aQueryThatIsNotPercentEncodedUtf8IsA400() throws java.io.IOException {
+        String response = raw("GET /api/v1/decisions?clientId=%zz HTTP/1.1");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(response).doesNotContain("<html", "Tomcat", "Exception");
+    }
+
+    @Test
+    void aMalformedRequestLineIsProblemJsonWithoutServerDetails() throws java.io.IOException {
+        String response = raw("GET /api/v1/decisions?x=<> HTTP/1.1");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(response).doesNotContain("<html", "Tomcat", "Exception");
+    }
+
+    /** What the service answers to a request line no HTTP client library would send. */
+    String raw(String requestLine) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aDateIsYearMonthDayAndNothingElse() {
+        for (Object date : List.of("2020-06-20T00:00:00Z", "20.06.2020", List.of(2020, 6, 20))) {
+            Reply reply = api.post("/api/v1/clients/DX-NONE/follow-ups", java.util.Map.of("date", date,
+                    "by", "cw-017", "kind", "AFTER_RECOMMENDATION", "employed", false));
+
+            assertThat(reply.status()).as("date %s", date).isEqualTo(400);
+            assertThat(reply.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/date");
+        }
+    }
 }
