@@ -23,8 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * declared Content-Length, or while streaming when the length is not declared (chunked uploads).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestSizeLimitFilter.ORDER)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    /**
+     * Before anything that reads the body (form parsing runs at -9900), after the security headers and the audit,
+     * so that a 413 carries the headers and is audited like any other refusal.
+     */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     /** 1 MiB, as the HTTP contract fixes it. */
     static final long MAX_BYTES = 1024 * 1024;
