@@ -36,8 +36,12 @@ public final class ApiClient {
         }
     }
 
-    public Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    public Reply get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     public Reply post(String path, Object body, String... headers) {

@@ -15,9 +15,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIntegrationTest {
 
+    /** The interim admin token the shared context is configured with. */
+    protected static final String ADMIN_TOKEN = "test-admin-token";
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         InMemoryStore.register(registry);
+        registry.add("pln.admin-token", () -> ADMIN_TOKEN);
     }
 
     @LocalServerPort

@@ -1,57 +1,36 @@
 package dev.pln.service.ruleset;
 
+import dev.pln.service.system.AdminToken;
 import dev.pln.service.system.InputProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Guards the rule set write endpoints until user roles exist: the {@code X-Admin-Token} header must equal the
- * configured {@code pln.admin-token}. Without a configured token they are closed. Every refusal is 403, and
- * comes before anything of the request is read. Also reads who acts, from {@code X-Actor}, for the audit.
+ * Guards the rule set write endpoints with the interim {@link AdminToken}, before anything of the request is
+ * read. Also reads who acts, from {@code X-Actor}, for the audit.
  */
 @Component
 class AdminAccess implements HandlerInterceptor {
 
-    static final String TOKEN_HEADER = "X-Admin-Token";
+    static final String TOKEN_HEADER = AdminToken.HEADER;
     static final String ACTOR_HEADER = "X-Actor";
     static final String UNKNOWN_ACTOR = "unknown";
-    static final URI TYPE = URI.create("/problems/admin-token");
 
-    private final AdminSettings settings;
+    private final AdminToken adminToken;
 
-    AdminAccess(AdminSettings settings) {
-        this.settings = settings;
+    AdminAccess(AdminToken adminToken) {
+        this.adminToken = adminToken;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            check(request.getHeader(TOKEN_HEADER));
+            adminToken.check(request.getHeader(TOKEN_HEADER), "Rule set changes");
         }
         return true;
-    }
-
-    /** Lets the request through, or refuses it with 403 saying why. */
-    void check(String token) {
-        if (!settings.configured()) {
-            throw denied("Rule set changes are disabled: no admin token is configured. Set pln.admin-token "
-                    + "(environment variable PLN_ADMIN_TOKEN) and send it in the " + TOKEN_HEADER + " header.");
-        }
-        byte[] expected = settings.adminToken().getBytes(StandardCharsets.UTF_8);
-        byte[] given = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw denied("Rule set changes need the " + TOKEN_HEADER + " header with the configured admin token"
-                    + (token == null ? "; none was sent." : "; the one sent does not match."));
-        }
     }
 
     /** Who acts, for the audit: the {@code X-Actor} header (1–64 printable characters) or "unknown". */
@@ -65,12 +44,5 @@ class AdminAccess implements HandlerInterceptor {
                     List.of(InputProblemException.FieldError.header(ACTOR_HEADER, "must be 1–64 printable characters")));
         }
         return actor;
-    }
-
-    private static ErrorResponseException denied(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        problem.setType(TYPE);
-        problem.setTitle("Forbidden");
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
     }
 }
