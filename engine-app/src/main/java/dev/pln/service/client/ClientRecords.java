@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Every query is by {@code _id} alone, the one lookup the embedded store answers from an index.
  */
 @Component
-class ClientRecords {
+public class ClientRecords {
 
     /** Which history entry is the current decision: the newest, ties broken by decision id. */
     static final Comparator<ClientDocument.HistoryEntry> NEWEST_LAST = Comparator
@@ -52,6 +52,18 @@ class ClientRecords {
         ClientDocument after = mongo.findAndModify(byId(decision.clientId()), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), ClientDocument.class);
         repairIfRaced(after);
+    }
+
+    /**
+     * Replaces the direct identifiers in the client's latest facts, as {@link Decisions#pseudonymise} does in
+     * its decisions. Returns whether the client was found.
+     */
+    public boolean pseudonymise(String clientId, String pseudonym, String placeholder) {
+        boolean found = mongo.updateFirst(byId(clientId), new Update().set("facts.name", pseudonym),
+                ClientDocument.class).getMatchedCount() > 0;
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(clientId).and("facts.jurisdiction.village")
+                .exists(true)), new Update().set("facts.jurisdiction.village", placeholder), ClientDocument.class);
+        return found;
     }
 
     Optional<ClientDocument> find(String clientId) {

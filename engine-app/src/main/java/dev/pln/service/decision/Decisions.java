@@ -25,6 +25,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -137,6 +138,21 @@ public class Decisions {
         try (var stream = mongo.stream(queryOf(criteria), DecisionDocument.class)) {
             stream.forEach(document -> action.accept(document.toView()));
         }
+    }
+
+    /**
+     * Replaces the direct identifiers in the stored facts of one client's decisions: the name by
+     * {@code pseudonym}, the village by {@code placeholder}. Nothing the rules read changes, so results,
+     * explanations and replays stay as they were. Returns how many decisions changed.
+     */
+    public long pseudonymise(String clientId, String pseudonym, String placeholder) {
+        Query ofClient = Query.query(Criteria.where("clientId").is(clientId));
+        long changed = mongo.updateMulti(ofClient, new Update().set("facts.name", pseudonym), DecisionDocument.class)
+                .getModifiedCount();
+        mongo.updateMulti(Query.query(Criteria.where("clientId").is(clientId)
+                .and("facts.jurisdiction.village").exists(true)),
+                new Update().set("facts.jurisdiction.village", placeholder), DecisionDocument.class);
+        return changed;
     }
 
     private static Query queryOf(DecisionCriteria criteria) {

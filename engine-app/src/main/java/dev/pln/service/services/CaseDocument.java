@@ -181,6 +181,24 @@ final class CaseDocument {
         }
     }
 
+    /** The day the case closed: the six-month retention follow-up that found the client still employed. */
+    Optional<LocalDate> closedOn() {
+        if (serviceStatus != ServiceStatus.CLOSED) {
+            return Optional.empty();
+        }
+        return followUps.stream().filter(f -> f.kind() == FollowUpKind.RETENTION_6M && f.employed())
+                .map(FollowUpRecord::date).max(Comparator.naturalOrder());
+    }
+
+    /** Drops the free text of every service and follow-up; returns whether there was any. */
+    boolean forgetFreeText() {
+        boolean any = services.stream().anyMatch(ServiceRecord::hasFreeText)
+                || followUps.stream().anyMatch(FollowUpRecord::hasFreeText);
+        services.replaceAll(ServiceRecord::withoutFreeText);
+        followUps.replaceAll(FollowUpRecord::withoutFreeText);
+        return any;
+    }
+
     /** Records a follow-up that found the client without a job: the client is back in service. */
     void foundNotEmployed(FollowUpRecord followUp) {
         followUps.add(followUp);

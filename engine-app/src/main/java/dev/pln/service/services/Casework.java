@@ -93,6 +93,10 @@ public class Casework {
             List<DueFollowUp> followUpsDue, List<LevelChange> levelHistory) {
     }
 
+    /** A closed case and the day it closed. */
+    public record ClosedCase(String clientId, LocalDate closedOn) {
+    }
+
     /** A follow-up due, with the client it is due for. */
     public record Due(String clientId, FollowUpKind kind, LocalDate dueOn, String why) {
     }
@@ -218,6 +222,30 @@ public class Casework {
         List<CaseSummary> summaries = new ArrayList<>();
         inPages(query, kase -> summaries.add(kase.summary()));
         return summaries;
+    }
+
+    /** The cases closed before {@code cutoff} (exclusive), oldest first. */
+    public List<ClosedCase> closedBefore(LocalDate cutoff) {
+        Query query = Query.query(Criteria.where("serviceStatus").is(ServiceStatus.CLOSED));
+        query.fields().exclude("services", "due", "levelHistory");
+        List<ClosedCase> closed = new ArrayList<>();
+        inPages(query, kase -> kase.closedOn().filter(day -> day.isBefore(cutoff))
+                .ifPresent(day -> closed.add(new ClosedCase(kase.id(), day))));
+        closed.sort(Comparator.comparing(ClosedCase::closedOn).thenComparing(ClosedCase::clientId));
+        return closed;
+    }
+
+    /**
+     * Drops the free text (what was done, employer, position, notes) of the client's services and follow-ups;
+     * dates, measures, outcomes and the summary fields reports read stay. Returns whether the client has a case.
+     */
+    public boolean forgetFreeText(String clientId) {
+        return retrying(() -> find(clientId).map(kase -> {
+            if (kase.forgetFreeText()) {
+                mongo.save(kase);
+            }
+            return true;
+        }).orElse(false));
     }
 
     /**

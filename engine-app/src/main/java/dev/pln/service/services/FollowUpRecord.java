@@ -17,6 +17,16 @@ public record FollowUpRecord(String followUpId, LocalDate date, String by, Follo
         Integer satisfaction, String note, List<PlanItem> nextPlan, List<RuleReference> publicWelfarePlacement,
         Instant recordedAt, @JsonIgnore String requestHash) {
 
+    /** This record without its free text (employer, position, note): the outcome itself stays. */
+    FollowUpRecord withoutFreeText() {
+        return new FollowUpRecord(followUpId, date, by, kind, employed, null, null, startedOn, monthlySalary, contract,
+                satisfaction, null, nextPlan, publicWelfarePlacement, recordedAt, requestHash);
+    }
+
+    boolean hasFreeText() {
+        return employer != null || position != null || note != null;
+    }
+
     static FollowUpRecord of(String followUpId, FollowUpRequest request, List<PlanItem> nextPlan,
             List<RuleReference> placement, Instant now, String requestHash) {
         return new FollowUpRecord(followUpId, request.date(), request.by(), request.kind(), request.employed(),

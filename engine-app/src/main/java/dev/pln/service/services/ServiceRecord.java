@@ -14,6 +14,16 @@ public record ServiceRecord(String serviceId, Measure measure, String title, Loc
         String content, RecommendationMode recommendation, MeetingKind meeting, String employer, String position,
         String course, Boolean completed, Instant recordedAt, @JsonIgnore String requestHash) {
 
+    /** This record without its free text (content, employer, position, course): what retention keeps. */
+    ServiceRecord withoutFreeText() {
+        return new ServiceRecord(serviceId, measure, title, deliveredOn, by, null, recommendation, meeting, null, null,
+                null, completed, recordedAt, requestHash);
+    }
+
+    boolean hasFreeText() {
+        return content != null || employer != null || position != null || course != null;
+    }
+
     static ServiceRecord of(String serviceId, ServiceRequest request, Instant now, String requestHash) {
         return new ServiceRecord(serviceId, request.measure(), request.measure().getTitle(), request.deliveredOn(),
                 request.by(), request.content(), request.recommendation(), request.meeting(), request.employer(),
