@@ -37,7 +37,6 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.Match;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -100,9 +99,10 @@ public final class Ruleset {
         // are built afresh); pooled ones are reset and reused, listeners included.
         // (The container's own pool rejects stateless session models, so the pool is the knowledge base's.)
         this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
-        // A pooled working memory serves one decision on one thread at a time: no locks needed inside it.
+        // The sessions stay thread-safe (the default). With ThreadSafeOption.NO, about one decision in a thousand
+        // under concurrent load shared its agenda with another thread: a ConsequenceException (500) or a request
+        // thread spinning for ever in a corrupted agenda (ConcurrentDecisionsTests reproduces it).
         this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
-        this.sessionConfiguration.setOption(ThreadSafeOption.NO);
         this.build = build;
     }
 

@@ -288,8 +288,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return "/" + propertyPath.replaceAll("\\[(\\d+)]", ".$1").replace(".", "/");
     }
 
-    private static Throwable withoutMessage(Throwable ex) {
-        Throwable copy = new Throwable(ex.getClass().getName());
+    /** The exception and its causes with their types and stacks but none of their messages. */
+    static Throwable withoutMessage(Throwable ex) {
+        Throwable cause = ex.getCause() == null || ex.getCause() == ex ? null : withoutMessage(ex.getCause());
+        Throwable copy = new Throwable(ex.getClass().getName(), cause);
         copy.setStackTrace(ex.getStackTrace());
         return copy;
     }
