@@ -4,6 +4,8 @@
 # drives load with LoadDriver, prints throughput, latency percentiles, the raw store insert rate and the
 # service's resident memory, then stops the service. Traffic goes to 127.0.0.1 only.
 #   engine-app/load/load-test.sh [requests=20000] [clients=4] [rate=300] [rateSeconds=20]
+# KEEP_LOG=path copies the service's log there on exit (the data directory, log included, is deleted).
+# JAVA_OPTS adds options to the service's JVM (e.g. a flight recording).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 requests=${1:-20000}; clients=${2:-4}; rate=${3:-300}; rate_seconds=${4:-20}
@@ -15,10 +17,10 @@ data=$(mktemp -d); log="$data/service.log"
 cp="engine-app/target/test-classes:engine-app/target/classes:$(cat "$data/cp.txt")"
 
 started=$(date +%s%N)
-java -Xmx512m -jar engine-app/target/engine-app-1.0.0.jar --server.port=$http_port \
+java -Xmx512m ${JAVA_OPTS:-} -jar engine-app/target/engine-app-1.0.0.jar --server.port=$http_port \
      --pln.storage.data-dir="$data" --pln.storage.embedded-port=$store_port > "$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; [ -n "${KEEP_LOG:-}" ] && cp "$log" "$KEEP_LOG"; rm -rf "$data"' EXIT
 body=$(python3 -c "import json;print(json.dumps(json.load(open('fixtures/worked-cases/case-1-tao.json'))['request']))")
 until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
            --data "$body" http://127.0.0.1:$http_port/api/v1/decisions)" = "201" ]; do sleep 0.05; done

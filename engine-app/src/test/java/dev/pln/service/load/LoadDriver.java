@@ -31,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LoadDriver {
 
+    private static final int MAX_FAILURES_SHOWN = 5;
+
     private LoadDriver() {
     }
 
@@ -73,12 +75,12 @@ public final class LoadDriver {
                         latencies[i] = System.nanoTime() - t0;
                         bytes.addAndGet(response.body().length());
                         if (response.statusCode() != 201) {
-                            failures.incrementAndGet();
+                            failed(failures, "HTTP " + response.statusCode() + " " + response.body());
                         }
                     }
                     catch (Exception ex) {
                         latencies[i] = System.nanoTime() - t0;
-                        failures.incrementAndGet();
+                        failed(failures, ex.toString());
                     }
                 }
                 return null;
@@ -100,6 +102,13 @@ public final class LoadDriver {
             System.out.printf(Locale.ROOT, "raw driver inserts of a stored decision's size, %d clients: %.0f/s%n",
                     clients, raw);
             System.out.printf(Locale.ROOT, "end-to-end / raw store insert rate: %.0f %%%n", 100 * httpRate / raw);
+        }
+    }
+
+    /** Counts a failed request and prints the first few, so that a failure under load can be diagnosed. */
+    private static void failed(AtomicInteger failures, String what) {
+        if (failures.incrementAndGet() <= MAX_FAILURES_SHOWN) {
+            System.out.println("failure: " + what);
         }
     }
 
