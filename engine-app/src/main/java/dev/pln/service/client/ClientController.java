@@ -6,6 +6,8 @@ import dev.pln.service.decision.Decisions;
 import dev.pln.service.services.Casework;
 import dev.pln.service.review.Overrides;
 import dev.pln.service.system.ResourceNotFoundException;
+import dev.pln.service.system.Scope;
+import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Comparator;
@@ -34,6 +36,16 @@ class ClientController {
         this.overrides = overrides;
     }
 
+    private static boolean inScope(ClientDocument client) {
+        return Scope.current().map(scope -> scope.contains(text(client, "town"), text(client, "village"), null))
+                .orElse(true);
+    }
+
+    private static String text(ClientDocument client, String key) {
+        return client.facts() != null && client.facts().get("jurisdiction") instanceof Map<?, ?> jurisdiction
+                && jurisdiction.get(key) instanceof String value ? value : null;
+    }
+
     @GetMapping("/{clientId}")
     ClientView one(@PathVariable String clientId) {
         ClientDocument client = existing(clientId);
@@ -57,8 +69,9 @@ class ClientController {
         return decisions.list(new DecisionFilter(clientId, null, null), page, size);
     }
 
+    /** The client; outside the caller's {@link Scope} (by its latest facts' jurisdiction) there is none. */
     private ClientDocument existing(String clientId) {
-        return clients.find(clientId)
+        return clients.find(clientId).filter(ClientController::inScope)
                 .orElseThrow(() -> new ResourceNotFoundException("No client with id " + clientId + "."));
     }
 }

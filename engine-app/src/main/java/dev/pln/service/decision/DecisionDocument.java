@@ -23,7 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record DecisionDocument(@Id String id, String clientId, DecisionStatus status, Integer level,
         List<ProblemType> problems, List<BarrierType> barriers, List<String> missing, List<Measure> eligibleMeasures,
         List<PlanItem> plan, Explanation explanation, RulesetIdentity ruleset, Map<String, Object> facts,
-        Instant decidedAt, String idempotencyKey, String requestHash) {
+        Instant decidedAt, String idempotencyKey, String requestHash, String createdBy) {
 
     static final String COLLECTION = "decisions";
 
@@ -39,11 +39,13 @@ record DecisionDocument(@Id String id, String clientId, DecisionStatus status, I
         }
     }
 
+    /** A new decision; {@code createdBy} is the signed-in caller that posted it (null while security is off). */
     static DecisionDocument of(String id, String clientId, Evaluation evaluation, Map<String, Object> facts,
-            Instant decidedAt, String idempotencyKey, String requestHash) {
+            Instant decidedAt, String idempotencyKey, String requestHash, String createdBy) {
         return new DecisionDocument(id, clientId, evaluation.status(), evaluation.level(), evaluation.problems(),
                 evaluation.barriers(), evaluation.missing(), evaluation.eligibleMeasures(), evaluation.plan(),
-                evaluation.explanation(), evaluation.ruleset(), facts, decidedAt, idempotencyKey, requestHash);
+                evaluation.explanation(), evaluation.ruleset(), facts, decidedAt, idempotencyKey, requestHash,
+                createdBy);
     }
 
     DecisionView toView() {

@@ -4,6 +4,7 @@ import dev.pln.service.engine.DecisionEngine;
 import dev.pln.service.engine.Evaluation;
 import dev.pln.service.system.ConflictingRequestException;
 import dev.pln.service.system.InputProblemException;
+import dev.pln.service.system.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,7 +82,7 @@ public class Decisions {
         }
         Evaluation evaluation = engine.evaluate(request.toFacts());
         DecisionDocument document = DecisionDocument.of(id, request.clientId(), evaluation, facts, now(),
-                idempotencyKey, requestHash);
+                idempotencyKey, requestHash, caller());
         try {
             mongo.insert(document);
         }
@@ -97,8 +98,31 @@ public class Decisions {
         return DecisionView.preview(request.clientId(), engine.evaluate(request.toFacts()), factsOf(request), now());
     }
 
+    /** The decision, if it exists and lies inside the caller's {@link Scope}: outside it, it does not exist. */
     public Optional<DecisionView> find(String decisionId) {
-        return Optional.ofNullable(mongo.findById(decisionId, DecisionDocument.class)).map(DecisionDocument::toView);
+        return Optional.ofNullable(mongo.findById(decisionId, DecisionDocument.class)).filter(Decisions::inScope)
+                .map(Decisions::view);
+    }
+
+    /** The decision as the caller may see it: with masked personal data where its {@link Scope} says so. */
+    private static DecisionView view(DecisionDocument document) {
+        DecisionView view = document.toView();
+        if (Scope.current().map(Scope::maskPersonalData).orElse(false)) {
+            return new DecisionView(view.decisionId(), view.clientId(), view.status(), view.level(), view.problems(),
+                    view.barriers(), view.missing(), view.eligibleMeasures(), view.plan(), view.explanation(),
+                    view.ruleset(), PersonalData.masked(view.facts()), view.decidedAt());
+        }
+        return view;
+    }
+
+    private static boolean inScope(DecisionDocument document) {
+        return Scope.current().map(scope -> scope.contains(text(document.facts(), "town"),
+                text(document.facts(), "village"), document.createdBy())).orElse(true);
+    }
+
+    private static String text(Map<String, Object> facts, String key) {
+        return facts != null && facts.get("jurisdiction") instanceof Map<?, ?> jurisdiction
+                && jurisdiction.get(key) instanceof String value ? value : null;
     }
 
     /** Stored decisions matching the filter, newest first. */
@@ -113,12 +137,13 @@ public class Decisions {
         if (filter.status() != null) {
             query.addCriteria(Criteria.where("status").is(filter.status()));
         }
-        long total = filter.isEmpty() ? mongo.estimatedCount(DecisionDocument.class)
+        boolean scoped = scope(query);
+        long total = filter.isEmpty() && !scoped ? mongo.estimatedCount(DecisionDocument.class)
                 : mongo.count(Query.of(query), DecisionDocument.class);
         query.with(Sort.by(Sort.Order.desc("decidedAt"), Sort.Order.desc("_id"))).skip((long) page * size)
                 .limit(size);
         List<DecisionView> items = new ArrayList<>();
-        mongo.find(query, DecisionDocument.class).forEach(document -> items.add(document.toView()));
+        mongo.find(query, DecisionDocument.class).forEach(document -> items.add(view(document)));
         return new DecisionPage(items, page, size, total);
     }
 
@@ -129,15 +154,41 @@ public class Decisions {
         query.with(Sort.by(Sort.Order.desc("decidedAt"), Sort.Order.desc("_id"))).skip((long) page * size)
                 .limit(size);
         List<DecisionView> items = new ArrayList<>();
-        mongo.find(query, DecisionDocument.class).forEach(document -> items.add(document.toView()));
+        mongo.find(query, DecisionDocument.class).forEach(document -> items.add(view(document)));
         return new DecisionPage(items, page, size, total);
     }
 
     /** Hands every stored decision matching the criteria to {@code action}, one at a time (for reports). */
     public void forEach(DecisionCriteria criteria, Consumer<DecisionView> action) {
         try (var stream = mongo.stream(queryOf(criteria), DecisionDocument.class)) {
-            stream.forEach(document -> action.accept(document.toView()));
+            stream.forEach(document -> action.accept(view(document)));
         }
+    }
+
+    /** Narrows a query to the caller's {@link Scope}; returns whether there was one. */
+    private static boolean scope(Query query) {
+        Optional<Scope> scope = Scope.current();
+        scope.ifPresent(limits -> {
+            if (limits.town() != null) {
+                query.addCriteria(Criteria.where("facts.jurisdiction.town").is(limits.town()));
+            }
+            if (limits.village() != null) {
+                query.addCriteria(Criteria.where("facts.jurisdiction.village").is(limits.village()));
+            }
+            if (limits.createdBy() != null) {
+                query.addCriteria(Criteria.where("createdBy").is(limits.createdBy()));
+            }
+        });
+        return scope.isPresent();
+    }
+
+    /** The signed-in caller, recorded as the decision's creator; null while security is off. */
+    private static String caller() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
+                ? null : authentication.getName();
     }
 
     /**
@@ -157,13 +208,18 @@ public class Decisions {
 
     private static Query queryOf(DecisionCriteria criteria) {
         Query query = new Query();
+        Optional<String> scopedTown = Scope.current().map(Scope::town);
+        if (criteria.town() != null && scopedTown.isPresent() && !scopedTown.get().equals(criteria.town())) {
+            return Query.query(Criteria.where("_id").in(List.of())); // another town than the caller's: nothing
+        }
+        scope(query);
         if (criteria.level() != null) {
             query.addCriteria(Criteria.where("level").is(criteria.level()));
         }
         if (criteria.status() != null) {
             query.addCriteria(Criteria.where("status").is(criteria.status()));
         }
-        if (criteria.town() != null) {
+        if (criteria.town() != null && scopedTown.isEmpty()) {
             query.addCriteria(Criteria.where("facts.jurisdiction.town").is(criteria.town()));
         }
         if (criteria.rulesetVersion() != null) {

@@ -4,6 +4,7 @@ import dev.pln.model.Measure;
 import dev.pln.service.decision.DecisionView;
 import dev.pln.service.engine.DecisionStatus;
 import dev.pln.service.engine.FiredRule;
+import dev.pln.service.system.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,12 +112,18 @@ record DecisionReading(DecisionView decision, String maskedName, String town, St
         for (Map.Entry<String, List<String>> dimension : Labels.DIMENSIONS) {
             List<Row> rows = new ArrayList<>();
             for (String pointer : dimension.getValue()) {
+                if (WITHHELD.contains(pointer) && Scope.current().map(Scope::maskPersonalData).orElse(false)) {
+                    continue; // not this reader's to see: no row, rather than a misleading "未记录"
+                }
                 rows.add(new Row(Labels.field(pointer), Labels.value(pointer, at(facts, pointer))));
             }
             dimensions.add(new Dimension(dimension.getKey(), rows));
         }
         return dimensions;
     }
+
+    /** Facts only caseworkers of the client's jurisdiction see (health and income status are sensitive). */
+    static final java.util.Set<String> WITHHELD = java.util.Set.of("/conditions/health", "/family/lowIncome");
 
     static Object at(Map<String, Object> facts, String pointer) {
         Object current = facts;

@@ -16,6 +16,7 @@ import dev.pln.service.review.Overrides;
 import dev.pln.service.system.ConflictingRequestException;
 import dev.pln.service.system.InputProblemException;
 import dev.pln.service.system.ResourceNotFoundException;
+import dev.pln.service.system.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -182,9 +183,7 @@ public class Casework {
     /** Follow-ups due before the date (exclusive), optionally in one town, earliest first. */
     public List<Due> due(LocalDate before, String town) {
         Query query = Query.query(Criteria.where("due").elemMatch(Criteria.where("dueOn").lt(before)));
-        if (town != null) {
-            query.addCriteria(Criteria.where("town").is(town));
-        }
+        Optional.ofNullable(town(town)).ifPresent(query::addCriteria);
         query.fields().exclude("services", "followUps", "levelHistory");
         List<Due> due = new ArrayList<>();
         inPages(query, kase -> kase.due().stream().filter(entry -> entry.dueOn().isBefore(before))
@@ -195,7 +194,7 @@ public class Casework {
 
     /** The client's case, if the client has one. */
     public Optional<CaseView> caseOf(String clientId) {
-        return find(clientId).map(kase -> new CaseView(kase.serviceStatus(), kase.services(), kase.followUps(),
+        return find(clientId).filter(this::inScope).map(kase -> new CaseView(kase.serviceStatus(), kase.services(), kase.followUps(),
                 kase.due(), kase.levelHistory()));
     }
 
@@ -215,9 +214,7 @@ public class Casework {
             tiered = tiered.lte(to);
         }
         Query query = Query.query(tiered);
-        if (town != null) {
-            query.addCriteria(Criteria.where("town").is(town));
-        }
+        Optional.ofNullable(town(town)).ifPresent(query::addCriteria);
         query.fields().exclude("services", "followUps", "due", "levelHistory");
         List<CaseSummary> summaries = new ArrayList<>();
         inPages(query, kase -> summaries.add(kase.summary()));
@@ -352,8 +349,30 @@ public class Casework {
         return plan;
     }
 
+    /** The client's case; outside the caller's {@link Scope} (its current decision is), there is none. */
     private CaseDocument existing(String clientId) {
-        return find(clientId).orElseThrow(() -> new ResourceNotFoundException("No client with id " + clientId + "."));
+        return find(clientId).filter(this::inScope)
+                .orElseThrow(() -> new ResourceNotFoundException("No client with id " + clientId + "."));
+    }
+
+    private boolean inScope(CaseDocument kase) {
+        return Scope.current().isEmpty() || kase.currentDecisionId() == null
+                || decisions.find(kase.currentDecisionId()).isPresent();
+    }
+
+    /**
+     * The town condition of a case query: the requested town, narrowed to the caller's {@link Scope} (cases know
+     * their town, not their village); another town than the caller's matches nothing. Null: no condition.
+     */
+    private static Criteria town(String requested) {
+        String scoped = Scope.current().map(Scope::town).orElse(null);
+        if (scoped == null) {
+            return requested == null ? null : Criteria.where("town").is(requested);
+        }
+        if (requested == null || requested.equals(scoped)) {
+            return Criteria.where("town").is(scoped);
+        }
+        return Criteria.where("town").in(List.of());
     }
 
     private Optional<CaseDocument> find(String clientId) {
