@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(AuditFilter.ORDER)
 class AuditFilter extends OncePerRequestFilter {
 
-    /** After the security headers, before the size limit (whose 413s change nothing). */
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
+    /** Inside Spring Security's chain (order -100), so that the signed-in caller is known. */
+    static final int ORDER = -99;
 
     static final String ACTOR_HEADER = "X-Actor";
     static final String ANONYMOUS = "anonymous";
@@ -60,7 +59,9 @@ class AuditFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            trail.append(actor(request.getHeader(ACTOR_HEADER)), action, request.getMethod(), path, status,
+            java.security.Principal principal = request.getUserPrincipal();
+            String actor = principal != null ? principal.getName() : actor(request.getHeader(ACTOR_HEADER));
+            trail.append(actor, action, request.getMethod(), path, status,
                     request.getRemoteAddr());
         }
         catch (RuntimeException ex) {

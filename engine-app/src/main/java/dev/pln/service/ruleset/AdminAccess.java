@@ -33,8 +33,16 @@ class AdminAccess implements HandlerInterceptor {
         return true;
     }
 
-    /** Who acts, for the audit: the {@code X-Actor} header (1–64 printable characters) or "unknown". */
+    /**
+     * Who acts, for the rule set audit: the signed-in user when security is on; otherwise the {@code X-Actor}
+     * header (1–64 printable characters) or "unknown".
+     */
     static String actor(String header) {
+        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null && signedIn.isAuthenticated()
+                && !(signedIn instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+            return signedIn.getName();
+        }
         if (header == null || header.isBlank()) {
             return UNKNOWN_ACTOR;
         }

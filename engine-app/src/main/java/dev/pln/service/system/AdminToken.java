@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The interim guard of the administrative endpoints: the {@code X-Admin-Token} header must equal the configured
- * {@code pln.admin-token}. Without a configured token those endpoints are closed. Every refusal is a 403 saying
- * why, compared in constant time.
+ * The guard of the administrative endpoints while security is off: the {@code X-Admin-Token} header must equal
+ * the configured {@code pln.admin-token}. Without a configured token those endpoints are closed. Every refusal is a
+ * 403 saying why, compared in constant time. With {@code pln.security.enabled=true} roles decide instead.
  */
 @Component
 public class AdminToken {
@@ -21,8 +21,21 @@ public class AdminToken {
 
     private final AdminSettings settings;
 
+    private final boolean rolesInForce;
+
     AdminToken(AdminSettings settings) {
+        this(settings, false);
+    }
+
+    /**
+     * @param rolesInForce whether {@code pln.security.enabled} is on: then the filter chain has already checked
+     *        the caller's roles, and the token is not asked for
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    AdminToken(AdminSettings settings,
+            @org.springframework.beans.factory.annotation.Value("${pln.security.enabled:false}") boolean rolesInForce) {
         this.settings = settings;
+        this.rolesInForce = rolesInForce;
     }
 
     /**
@@ -32,6 +45,9 @@ public class AdminToken {
      * @param what what the token would allow, for the refusal ("Rule set changes")
      */
     public void check(String token, String what) {
+        if (rolesInForce) {
+            return;
+        }
         if (!settings.configured()) {
             throw denied(what + " are disabled: no admin token is configured. Set pln.admin-token "
                     + "(environment variable PLN_ADMIN_TOKEN) and send it in the " + HEADER + " header.");

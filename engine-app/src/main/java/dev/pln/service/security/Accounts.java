@@ -1,0 +1,124 @@
+package dev.pln.service.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Users and API keys in the store. */
+@Service
+class Accounts {
+
+    static final String KEY_PREFIX = "pln_";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MongoTemplate mongo;
+    private final PasswordEncoder passwords;
+    private final SecuritySettings settings;
+    private final Clock clock = Clock.systemUTC();
+
+    Accounts(MongoTemplate mongo, PasswordEncoder passwords, SecuritySettings settings) {
+        this.mongo = mongo;
+        this.passwords = passwords;
+        this.settings = settings;
+    }
+
+    /** Creates a user; false when the username is taken. */
+    boolean createUser(String username, String password, Set<Role> roles, Jurisdiction jurisdiction) {
+        try {
+            mongo.insert(new UserAccount(username, passwords.encode(password), Set.copyOf(roles),
+                    jurisdiction == null ? Jurisdiction.DISTRICT : jurisdiction, 0, null, clock.instant()));
+            return true;
+        }
+        catch (DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    Optional<UserAccount> user(String username) {
+        return Optional.ofNullable(mongo.findById(username, UserAccount.class));
+    }
+
+    boolean anyUser() {
+        return mongo.exists(new Query(), UserAccount.class);
+    }
+
+    /** A new key, returned in clear once; only its hash is kept. */
+    IssuedKey createKey(String name, Set<Role> roles, Jurisdiction jurisdiction) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey stored = mongo.insert(new ApiKey(UUID.randomUUID().toString(), name, hash(key), Set.copyOf(roles),
+                jurisdiction == null ? Jurisdiction.DISTRICT : jurisdiction, clock.instant(), null));
+        return new IssuedKey(stored.id(), key);
+    }
+
+    /** A key as the caller gets it: its id and, this once, the key itself. */
+    record IssuedKey(String id, String apiKey) {
+    }
+
+    /** The live key with this clear text, if any. */
+    Optional<ApiKey> key(String clear) {
+        ApiKey key = mongo.findOne(Query.query(Criteria.where("keyHash").is(hash(clear))), ApiKey.class);
+        return Optional.ofNullable(key).filter(k -> k.revokedAt() == null);
+    }
+
+    /** Revokes a key; false when there is no such key. */
+    boolean revokeKey(String id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("revokedAt", clock.instant()), ApiKey.class).getMatchedCount() > 0;
+    }
+
+    /** Counts a failed login; at the limit the account locks for {@code pln.security.lock-for}. */
+    void failedLogin(String username) {
+        UserAccount account = mongo.findAndModify(Query.query(Criteria.where("_id").is(username)),
+                new Update().inc("failedLogins", 1), org.springframework.data.mongodb.core.FindAndModifyOptions
+                        .options().returnNew(true), UserAccount.class);
+        if (account != null && account.failedLogins() >= settings.maxFailedLogins()) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(username)), new Update()
+                    .set("lockedUntil", clock.instant().plus(settings.lockFor())).set("failedLogins", 0),
+                    UserAccount.class);
+        }
+    }
+
+    void succeededLogin(String username) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(username).and("failedLogins").gt(0)),
+                new Update().set("failedLogins", 0), UserAccount.class);
+    }
+
+    boolean locked(UserAccount account) {
+        return account.lockedUntil() != null && account.lockedUntil().isAfter(Instant.now(clock));
+    }
+
+    /** A random password good enough to be typed once and changed: 20 URL-safe characters. */
+    static String randomPassword() {
+        byte[] secret = new byte[15];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    static String hash(String clear) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(clear.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every Java runtime has SHA-256", ex);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.pln.service.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Maps an identity provider's token to a {@link Principal}: the subject (or {@code preferred_username}) names it,
+ * the roles claim ({@code pln.security.roles-claim}, a list of role names) gives the roles — unknown names are
+ * ignored — and the jurisdiction claim ({@code {"town", "village"}}) the scope; without one, the whole district.
+ */
+final class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final SecuritySettings settings;
+
+    JwtPrincipals(SecuritySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (jwt.getClaims().get(settings.rolesClaim()) instanceof Collection<?> names) {
+            for (Object name : names) {
+                for (Role role : Role.values()) {
+                    if (role.name().equals(String.valueOf(name))) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        Jurisdiction jurisdiction = Jurisdiction.DISTRICT;
+        if (jwt.getClaims().get(settings.jurisdictionClaim()) instanceof Map<?, ?> scope) {
+            jurisdiction = new Jurisdiction(text(scope.get("town")), text(scope.get("village")));
+        }
+        String name = jwt.getClaimAsString("preferred_username");
+        return new PrincipalAuthentication(new Principal(name != null ? name : jwt.getSubject(), Set.copyOf(roles),
+                jurisdiction));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pln.service.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts failed logins towards the lock and clears the count on success; logs each failure with the username
+ * only (never the password).
+ */
+@Component
+class LoginEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginEvents.class);
+
+    private final Accounts accounts;
+
+    LoginEvents(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+        String username = event.getAuthentication().getName();
+        log.warn("Failed login for user '{}'", printable(username));
+        accounts.failedLogin(username);
+    }
+
+    @EventListener
+    void locked(AuthenticationFailureLockedEvent event) {
+        log.warn("Login refused for locked user '{}'", printable(event.getAuthentication().getName()));
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof AccountUserDetails account) {
+            accounts.succeededLogin(account.getUsername());
+        }
+    }
+
+    /** A username as typed may hold anything; the log gets at most 64 printable characters of it. */
+    static String printable(String username) {
+        String clean = username == null ? "" : username.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
+    }
+}

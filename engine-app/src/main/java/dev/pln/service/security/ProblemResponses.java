@@ -1,0 +1,37 @@
+package dev.pln.service.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as problem+json, like every other error of the API. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"pln\", Bearer");
+            write(response, 401, "/problems/unauthenticated", "Unauthorized",
+                    "This endpoint needs credentials: HTTP Basic (username and password), an API key "
+                            + "(Authorization: Bearer pln_…) or a token of the configured identity provider.");
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, ex) -> write(response, 403, "/problems/forbidden", "Forbidden",
+                "Your roles do not allow this request.");
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}

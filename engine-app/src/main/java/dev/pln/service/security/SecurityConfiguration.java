@@ -1,0 +1,141 @@
+package dev.pln.service.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The filter chain. With {@code pln.security.enabled=false} everything is open (and the start-up log says so);
+ * with {@code true}, every endpoint needs credentials and the roles of its row in the matrix below, which
+ * docs/security.md shows as a table and {@code SecurityMatrixIntegrationTests} checks row by row.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    static final String INTAKE = Role.INTAKE.name();
+    static final String CASEWORKER = Role.CASEWORKER.name();
+    static final String REVIEWER = Role.REVIEWER.name();
+    static final String POLICY_OFFICER = Role.POLICY_OFFICER.name();
+    static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /** ADMIN implies every other role. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN)
+                .implies(INTAKE, CASEWORKER, REVIEWER, POLICY_OFFICER).build();
+    }
+
+    /** Stored users; there is no other (no built-in or generated default user). */
+    @Bean
+    UserDetailsService users(Accounts accounts) {
+        return username -> accounts.user(username)
+                .map(account -> new AccountUserDetails(account, accounts.locked(account)))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain filterChain(HttpSecurity http, SecuritySettings settings, Accounts accounts,
+            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        // Our SecurityHeadersFilter sets the browser headers on every response, this chain's included.
+        http.headers(AbstractHttpConfigurer::disable);
+        if (!settings.enabled()) {
+            log.warn("Security is OFF (pln.security.enabled=false): every endpoint answers without credentials. "
+                    + "Set PLN_SECURITY_ENABLED=true wherever real clients' data is stored.");
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .csrf(AbstractHttpConfigurer::disable).httpBasic(AbstractHttpConfigurer::disable)
+                    .formLogin(AbstractHttpConfigurer::disable).logout(AbstractHttpConfigurer::disable)
+                    .requestCache(AbstractHttpConfigurer::disable).build();
+        }
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher pages = PathPatternRequestMatcher.withDefaults().matcher("/review/**");
+        var unauthenticated = ProblemResponses.unauthenticated();
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(accounts, unauthenticated),
+                BasicAuthenticationFilter.class);
+        http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/review/decisions").permitAll());
+        http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        // The API is called with credentials on every request, never with a cookie: CSRF protects the pages.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(api));
+        // Pages send the browser to the login form; everything else (API, API docs, actuator) answers 401.
+        http.exceptionHandling(handling -> handling
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages)
+                .defaultAuthenticationEntryPointFor(unauthenticated, AnyRequestMatcher.INSTANCE)
+                .accessDeniedHandler(ProblemResponses.forbidden()));
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+            BearerTokenResolver jwtsOnly = request -> ApiKeyAuthenticationFilter
+                    .isApiKey(request.getHeader("Authorization")) ? null : bearer.resolve(request);
+            http.oauth2ResourceServer(server -> server.bearerTokenResolver(jwtsOnly)
+                    .authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtPrincipals(settings))));
+        }
+        http.authorizeHttpRequests(requests -> requests
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/css/**", "/error",
+                        "/favicon.ico").permitAll()
+                // Administration: users, keys, audit trail, retention, exports.
+                .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                // Rule sets: policy officers change them; reviewers read which rules decided.
+                .requestMatchers(GET, "/api/v1/rulesets", "/api/v1/rulesets/**").hasAnyRole(POLICY_OFFICER, REVIEWER)
+                .requestMatchers("/api/v1/rulesets", "/api/v1/rulesets/**", "/api/v1/jobs/**")
+                .hasRole(POLICY_OFFICER)
+                .requestMatchers(POST, "/api/v1/decisions/*/replay").hasAnyRole(POLICY_OFFICER, REVIEWER)
+                // Decisions: intake posts them; caseworkers override; reviewers flag.
+                .requestMatchers(POST, "/api/v1/decisions", "/api/v1/decisions/preview").hasRole(INTAKE)
+                .requestMatchers(POST, "/api/v1/decisions/*/overrides", "/api/v1/decisions/*/overrides/**")
+                .hasRole(CASEWORKER)
+                .requestMatchers(POST, "/api/v1/decisions/*/flags").hasRole(REVIEWER)
+                .requestMatchers(GET, "/api/v1/decisions/*/counterfactuals").hasAnyRole(CASEWORKER, REVIEWER)
+                .requestMatchers(GET, "/api/v1/decisions", "/api/v1/decisions/*")
+                .hasAnyRole(INTAKE, CASEWORKER, REVIEWER)
+                // Clients, services and follow-ups: caseworkers.
+                .requestMatchers(GET, "/api/v1/clients/**", "/api/v1/follow-ups/due").hasRole(CASEWORKER)
+                .requestMatchers(POST, "/api/v1/clients/*/services", "/api/v1/clients/*/follow-ups")
+                .hasRole(CASEWORKER)
+                .requestMatchers(GET, "/api/v1/reports/**").hasAnyRole(REVIEWER, POLICY_OFFICER)
+                // Reviewer pages: read by reviewers and caseworkers; overrides and flags as in the API.
+                .requestMatchers(POST, "/review/decisions/*/overrides", "/review/decisions/*/overrides/**")
+                .hasRole(CASEWORKER)
+                .requestMatchers(POST, "/review/decisions/*/flags").hasRole(REVIEWER)
+                .requestMatchers(GET, "/review", "/review/**").hasAnyRole(REVIEWER, CASEWORKER)
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                        "/actuator/info").authenticated()
+                .requestMatchers(DELETE, "/api/**").hasRole(ADMIN)
+                .anyRequest().denyAll());
+        return http.build();
+    }
+}

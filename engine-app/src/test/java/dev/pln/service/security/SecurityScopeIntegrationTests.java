@@ -1,0 +1,196 @@
+package dev.pln.service.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pln.rules.Fixtures;
+import dev.pln.service.security.SecuredService.Caller;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Jurisdictions, "only what it created", masked personal data, who acts, locked accounts, revoked keys, CSRF
+ * and identity-provider tokens, with security on. Tao's case is in 西红门镇/某村, Wang's in 黄村镇.
+ */
+class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
+
+    static final String XIHONGMEN = "西红门镇";
+    static final String HUANGCUN = "黄村镇";
+    static final String TAO = "DX-2020-001";
+    static final String WANG = "DX-2020-002";
+
+    JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aTownCaseworkerSeesItsTownAndNothingElseExists() {
+        Caller huangcun = createUser(admin(), "cw-huangcun", List.of("CASEWORKER"), Map.of("town", HUANGCUN));
+
+        assertThat(huangcun.get("/api/v1/decisions/" + decisionOf.get("case-2-wang")).statusCode()).isEqualTo(200);
+        assertThat(huangcun.get("/api/v1/decisions/" + decisionOf.get("case-1-tao")).statusCode()).isEqualTo(404);
+        assertThat(huangcun.get("/api/v1/clients/" + WANG).statusCode()).isEqualTo(200);
+        assertThat(huangcun.get("/api/v1/clients/" + TAO).statusCode()).isEqualTo(404);
+        assertThat(huangcun.get("/review/decisions/" + decisionOf.get("case-1-tao")).statusCode()).isEqualTo(404);
+        assertThat(huangcun.post("/api/v1/clients/" + TAO + "/services",
+                "{\"measure\": \"N2\", \"deliveredOn\": \"2020-06-10\"}").statusCode()).isEqualTo(404);
+        assertThat(huangcun.post("/api/v1/decisions/" + decisionOf.get("case-1-tao") + "/overrides",
+                "{\"level\": 2, \"reasonCode\": \"NEEDS_MORE_SUPPORT\", \"reason\": \"x\"}").statusCode())
+                .isEqualTo(404);
+
+        JsonNode list = json(huangcun.get("/api/v1/decisions?size=100"));
+        assertThat(list.get("items").valueStream().map(item -> item.get("clientId").asString()).distinct())
+                .containsExactly(WANG);
+        String page = huangcun.get("/review/decisions").body();
+        assertThat(page).contains(decisionOf.get("case-2-wang")).doesNotContain(decisionOf.get("case-1-tao"));
+        HttpResponse<String> otherTown = huangcun.get("/review/decisions?town="
+                + URLEncoder.encode(XIHONGMEN, StandardCharsets.UTF_8));
+        assertThat(otherTown.statusCode()).isEqualTo(200);
+        assertThat(otherTown.body()).doesNotContain(decisionOf.get("case-1-tao"));
+    }
+
+    @Test
+    void aVillageCaseworkerSeesOnlyItsVillage() {
+        Caller village = createUser(admin(), "cw-mou-cun", List.of("CASEWORKER"),
+                Map.of("town", XIHONGMEN, "village", "某村"));
+        Caller otherVillage = createUser(admin(), "cw-other-cun", List.of("CASEWORKER"),
+                Map.of("town", XIHONGMEN, "village", "另一村"));
+
+        assertThat(village.get("/api/v1/decisions/" + decisionOf.get("case-1-tao")).statusCode()).isEqualTo(200);
+        assertThat(otherVillage.get("/api/v1/decisions/" + decisionOf.get("case-1-tao")).statusCode())
+                .isEqualTo(404);
+        assertThat(json(otherVillage.get("/api/v1/decisions")).get("items")).isEmpty();
+    }
+
+    @Test
+    void reportsAndDueListsKeepToTheTown() {
+        String recommendation = "{\"measure\": \"N3\", \"deliveredOn\": \"2020-06-17\", \"recommendation\": "
+                + "\"DIRECT\", \"meeting\": \"MATCHMAKING_FAIR\"}";
+        for (String client : List.of(TAO, WANG)) {
+            assertThat(callers.get("CASEWORKER").post("/api/v1/clients/" + client + "/services", recommendation)
+                    .statusCode()).isEqualTo(201);
+        }
+        Caller reviewer = createUser(admin(), "rv-huangcun", List.of("REVIEWER"), Map.of("town", HUANGCUN));
+        Caller caseworker = createUser(admin(), "cw-huangcun-2", List.of("CASEWORKER"), Map.of("town", HUANGCUN));
+
+        assertThat(json(callers.get("REVIEWER").get("/api/v1/reports/outcomes")).get("total").get("served").asInt())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(json(reviewer.get("/api/v1/reports/outcomes")).get("total").get("served").asInt()).isEqualTo(1);
+        assertThat(json(reviewer.get("/api/v1/reports/outcomes?town=" + URLEncoder.encode(XIHONGMEN,
+                StandardCharsets.UTF_8))).get("total").get("served").asInt())
+                .as("asking for another town finds nothing of it").isZero();
+        JsonNode due = json(caseworker.get("/api/v1/follow-ups/due?before=2030-01-01")).get("items");
+        assertThat(due.valueStream().map(item -> item.get("clientId").asString()).distinct()).containsExactly(WANG);
+        JsonNode allDue = json(callers.get("CASEWORKER").get("/api/v1/follow-ups/due?before=2030-01-01"))
+                .get("items");
+        assertThat(allDue.valueStream().map(item -> item.get("clientId").asString())).contains(TAO, WANG);
+    }
+
+    @Test
+    void anIntakeSystemReadsOnlyTheDecisionsItCreated() {
+        HttpResponse<String> key = admin().post("/api/v1/admin/api-keys",
+                "{\"name\": \"second-intake\", \"roles\": [\"INTAKE\"]}");
+        assertThat(key.statusCode()).isEqualTo(201);
+        Caller second = Caller.bearer(port, json(key).get("apiKey").asString());
+
+        assertThat(second.get("/api/v1/decisions/" + decisionOf.get("case-1-tao")).statusCode()).isEqualTo(404);
+        assertThat(json(second.get("/api/v1/decisions")).get("items")).isEmpty();
+        HttpResponse<String> own = second.post("/api/v1/decisions",
+                Fixtures.with(Fixtures.workedCase("case-4-dong").request(), "/clientId", "DX-OWN-1").toString());
+        assertThat(own.statusCode()).isEqualTo(201);
+        assertThat(second.get("/api/v1/decisions/" + json(own).get("decisionId").asString()).statusCode())
+                .isEqualTo(200);
+        assertThat(callers.get("INTAKE").get("/api/v1/decisions/" + json(own).get("decisionId").asString())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void reviewersSeeMaskedNamesAndNoHealthOrIncomeStatusCaseworkersSeeThem() {
+        String wang = "/api/v1/decisions/" + decisionOf.get("case-2-wang");
+        JsonNode asReviewer = json(callers.get("REVIEWER").get(wang)).get("facts");
+        JsonNode asCaseworker = json(callers.get("CASEWORKER").get(wang)).get("facts");
+
+        assertThat(asCaseworker.get("name").asString()).isEqualTo("王某");
+        assertThat(asCaseworker.get("conditions").has("health")).isTrue();
+        assertThat(asCaseworker.get("family").has("lowIncome")).isTrue();
+        assertThat(asReviewer.get("name").asString()).isEqualTo("王某某");
+        assertThat(asReviewer.get("conditions").has("health")).isFalse();
+        assertThat(asReviewer.get("family").has("lowIncome")).isFalse();
+        assertThat(callers.get("REVIEWER").get("/review/decisions/" + decisionOf.get("case-2-wang")).body())
+                .doesNotContain("低收入").doesNotContain("王某<");
+    }
+
+    @Test
+    void whoActsIsTheSignedInUserNeverAnotherName() {
+        HttpResponse<String> recorded = callers.get("CASEWORKER").post("/api/v1/clients/" + WANG + "/services",
+                "{\"measure\": \"N2\", \"deliveredOn\": \"2020-06-10\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(json(recorded).get("service").get("by").asString()).isEqualTo("caseworker");
+
+        HttpResponse<String> impersonating = callers.get("CASEWORKER").post("/api/v1/clients/" + WANG
+                + "/services", "{\"measure\": \"N2\", \"deliveredOn\": \"2020-06-11\", \"by\": \"someone-else\"}");
+        assertThat(impersonating.statusCode()).isEqualTo(400);
+        assertThat(json(impersonating).get("errors").get(0).get("pointer").asString()).isEqualTo("/by");
+
+        JsonNode trail = json(admin().get("/api/v1/admin/audit?limit=1000")).get("items");
+        assertThat(trail.valueStream().filter(e -> e.get("path").asString().equals("/api/v1/clients/" + WANG
+                + "/services")).map(e -> e.get("actor").asString())).contains("caseworker");
+        assertThat(trail.valueStream().filter(e -> e.get("path").asString().equals("/api/v1/decisions"))
+                .map(e -> e.get("actor").asString())).contains("key:intake");
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheAccountForAWhile() {
+        createUser(admin(), "locked-out", List.of("REVIEWER"), null);
+        for (int i = 0; i < 5; i++) {
+            assertThat(Caller.basic(port, "locked-out", "wrong-" + i).get("/api/v1/decisions").statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(Caller.basic(port, "locked-out", PASSWORD).get("/api/v1/decisions").statusCode())
+                .as("the right password no longer helps").isEqualTo(401);
+        assertThat(Caller.basic(port, "reviewer", PASSWORD).get("/api/v1/decisions").statusCode())
+                .as("other accounts are not affected").isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedKeyNoLongerWorks() {
+        JsonNode key = json(admin().post("/api/v1/admin/api-keys",
+                "{\"name\": \"short-lived\", \"roles\": [\"INTAKE\"]}"));
+        Caller caller = Caller.bearer(port, key.get("apiKey").asString());
+        assertThat(caller.get("/api/v1/decisions").statusCode()).isEqualTo(200);
+
+        assertThat(admin().send("DELETE", "/api/v1/admin/api-keys/" + key.get("id").asString(), null, null)
+                .statusCode()).isEqualTo(204);
+
+        assertThat(caller.get("/api/v1/decisions").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPageFormWithoutItsCsrfTokenIsRefused() {
+        String page = "/review/decisions/" + decisionOf.get("case-3-li");
+        assertThat(callers.get("REVIEWER").send("POST", page + "/flags", "application/x-www-form-urlencoded",
+                "comment=x").statusCode()).isEqualTo(403);
+        assertThat(callers.get("REVIEWER").postForm(page, page + "/flags", "comment=x").statusCode())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void anIdentityProvidersTokenGivesItsRolesAndJurisdiction() {
+        Caller reviewer = Caller.bearer(port, SecuredService.jwt("idp-reviewer", List.of("REVIEWER"),
+                Map.of("town", HUANGCUN)));
+        assertThat(reviewer.get("/api/v1/decisions/" + decisionOf.get("case-2-wang")).statusCode()).isEqualTo(200);
+        assertThat(reviewer.get("/api/v1/decisions/" + decisionOf.get("case-1-tao")).statusCode()).isEqualTo(404);
+        assertThat(reviewer.get("/api/v1/clients/" + WANG).statusCode()).as("not a caseworker").isEqualTo(403);
+
+        Caller noRoles = Caller.bearer(port, SecuredService.jwt("idp-nobody", List.of(), null));
+        assertThat(noRoles.get("/api/v1/decisions").statusCode()).isEqualTo(403);
+
+        String forged = SecuredService.jwt("idp-admin", List.of("ADMIN"), null);
+        String tampered = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA";
+        assertThat(Caller.bearer(port, tampered).get("/api/v1/decisions").statusCode()).isEqualTo(401);
+    }
+}
