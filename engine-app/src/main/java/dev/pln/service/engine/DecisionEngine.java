@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * Decides one client: runs the active rule set on the facts in a fresh stateless session and reads the
@@ -93,10 +92,12 @@ public final class DecisionEngine {
 
     private static Evaluation run(ClientFacts facts, Ruleset ruleset, boolean explain) {
         EvaluationRecorder recorder = new EvaluationRecorder(ruleset, explain);
-        StatelessKieSession session = ruleset.newSession();
-        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-        session.execute(facts.asFacts());
+        ruleset.withSession(session -> {
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.execute(facts.asFacts());
+            return null;
+        });
         if (recorder.halted() != null) {
             throw new FiringLimitExceededException(ruleset.identity().version(), recorder.halted(),
                     EvaluationRecorder.MAX_FIRINGS);
@@ -147,9 +148,11 @@ public final class DecisionEngine {
             if (ruleset.enter()) {
                 try {
                     EvaluationRecorder recorder = new EvaluationRecorder(ruleset, false);
-                    StatelessKieSession session = ruleset.newSession();
-                    session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-                    session.execute(facts);
+                    ruleset.withSession(session -> {
+                        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+                        session.execute(facts);
+                        return null;
+                    });
                     return recorder.conclusions();
                 }
                 finally {

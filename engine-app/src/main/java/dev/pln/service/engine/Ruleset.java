@@ -19,9 +19,11 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -56,8 +58,13 @@ public final class Ruleset {
 
     private static final String KJAR_GROUP = "dev.pln";
     private static final String KJAR_ARTIFACT = "rules-kjar";
-    /** Working memories kept ready; the pool grows past this under more concurrent decisions. */
-    private static final int POOLED_SESSIONS = Runtime.getRuntime().availableProcessors();
+    /**
+     * Working memories kept ready, and the most decisions that run on this rule set at once: the rules are pure
+     * CPU, so more would only queue for the cores. Never more: past its fixed size, Drools' pool (ScalablePool,
+     * 10.2) creates and uses an overflow list without safe publication, which can hand one working memory to
+     * two threads.
+     */
+    private static final int POOLED_SESSIONS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final String RESOURCES = "src/main/resources/";
     private static final String KMODULE = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -79,6 +86,8 @@ public final class Ruleset {
     private volatile KieBase kieBase;
     private volatile KieContainer container;
     private volatile KieSessionsPool sessions;
+
+    private final Semaphore permits = new Semaphore(POOLED_SESSIONS, true);
     private final KieSessionConfiguration sessionConfiguration;
     private final Map<Rule, RuleDescription> descriptions = new ConcurrentHashMap<>();
     private final ReleaseId build;
@@ -99,9 +108,11 @@ public final class Ruleset {
         // are built afresh); pooled ones are reset and reused, listeners included.
         // (The container's own pool rejects stateless session models, so the pool is the knowledge base's.)
         this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
-        // The sessions stay thread-safe (the default). With ThreadSafeOption.NO, about one decision in a thousand
-        // under concurrent load shared its agenda with another thread: a ConsequenceException (500) or a request
-        // thread spinning for ever in a corrupted agenda (ConcurrentDecisionsTests reproduces it).
+        // The sessions stay thread-safe (the default) although each serves one decision at a time: with
+        // ThreadSafeOption.NO, the executable model's consequences (LambdaConsequence, 10.2) reuse one argument
+        // array per rule across every session of the knowledge base, so two decisions firing the same rule at
+        // once corrupt each other — wrong results, ConsequenceExceptions, agendas spinning for ever
+        // (ConcurrentDecisionsTests; the load test found about one request in a thousand).
         this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
         this.build = build;
     }
@@ -177,9 +188,18 @@ public final class Ruleset {
         return kieBase;
     }
 
-    /** A stateless session whose working memory comes from, and returns to, this rule set's pool. */
-    StatelessKieSession newSession() {
-        return sessions.newStatelessKieSession(sessionConfiguration);
+    /**
+     * Runs {@code use} with a stateless session whose working memory comes from, and returns to, this rule set's
+     * pool; waits while as many decisions as the pool holds already run, so that the pool never has to grow.
+     */
+    <T> T withSession(Function<StatelessKieSession, T> use) {
+        permits.acquireUninterruptibly();
+        try {
+            return use.apply(sessions.newStatelessKieSession(sessionConfiguration));
+        }
+        finally {
+            permits.release();
+        }
     }
 
     /** The explanation's view of the rule that made this match, described on its first firing. */

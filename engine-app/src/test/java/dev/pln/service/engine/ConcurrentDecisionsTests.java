@@ -18,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decisions made at the same time on one rule set never see each other: the load test once found one request
- * in a thousand failing inside a rule's consequence (a working memory shared across threads while its sessions
- * were configured as single-threaded). Four threads decide the four worked cases in turn, thousands of times.
+ * in a thousand failing inside a rule's consequence, and this test found wrong results and agendas spinning for
+ * ever, while sessions were configured single-threaded (the executable model then shares each rule's consequence
+ * arguments across sessions). Eight threads, more than the session pool holds, decide the four worked cases in
+ * turn, thousands of times, and must get the sequential results every time.
  */
 class ConcurrentDecisionsTests {
 
@@ -34,8 +36,8 @@ class ConcurrentDecisionsTests {
                 .map(fixture -> JSON.treeToValue(fixture.request(), ClientFactsRequest.class).toFacts()).toList();
         List<Evaluation> sequential = facts.stream().map(engine::evaluate).toList();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        int threads = 4;
-        int perThread = 2500;
+        int threads = 8;
+        int perThread = 1500;
 
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "concurrent-decisions");
