@@ -30,6 +30,7 @@ final class CaseDocument {
     @Id
     private final String id;
     private String town;
+    private String village;
     private String currentDecisionId;
     private Instant currentDecidedAt;
     private DecisionStatus decisionStatus;
@@ -52,7 +53,7 @@ final class CaseDocument {
     private Long version;
 
     @PersistenceCreator
-    CaseDocument(String id, String town, String currentDecisionId, Instant currentDecidedAt,
+    CaseDocument(String id, String town, String village, String currentDecisionId, Instant currentDecidedAt,
             DecisionStatus decisionStatus, Integer level, Integer entryLevel, LocalDate firstTieredOn,
             ServiceStatus serviceStatus, LocalDate employedOn, boolean publicWelfare, boolean retained3m,
             boolean retained6m, int unsuccessfulRecommendations, Map<String, Integer> measureCounts,
@@ -60,6 +61,7 @@ final class CaseDocument {
             List<FollowUpRecord> followUps, List<DueFollowUp> due, Long version) {
         this.id = id;
         this.town = town;
+        this.village = village;
         this.currentDecisionId = currentDecisionId;
         this.currentDecidedAt = currentDecidedAt;
         this.decisionStatus = decisionStatus;
@@ -82,8 +84,8 @@ final class CaseDocument {
     }
 
     static CaseDocument open(String clientId) {
-        return new CaseDocument(clientId, null, null, null, null, null, null, null, null, null, false, false, false,
-                0, null, null, null, null, null, null, null);
+        return new CaseDocument(clientId, null, null, null, null, null, null, null, null, null, null, false, false,
+                false, 0, null, null, null, null, null, null, null);
     }
 
     /**
@@ -91,7 +93,7 @@ final class CaseDocument {
      * in decision order. Returns false when the decision was already taken in (a replayed event).
      */
     boolean decided(String decisionId, Instant decidedAt, DecisionStatus status, Integer decidedLevel,
-            LocalDate assessedOn, String decisionTown) {
+            LocalDate assessedOn, String decisionTown, String decisionVillage) {
         boolean known = decisionId.equals(currentDecisionId)
                 || levelHistory.stream().anyMatch(change -> change.decisionId().equals(decisionId));
         if (known) {
@@ -103,6 +105,7 @@ final class CaseDocument {
             decisionStatus = status;
             level = decidedLevel;
             town = decisionTown;
+            village = decisionVillage;
         }
         if (status == DecisionStatus.TIERED && decidedLevel != null) {
             levelHistory.add(LevelChange.between(decisionId, decidedAt, assessedOn, null, decidedLevel));

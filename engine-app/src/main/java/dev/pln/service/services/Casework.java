@@ -105,11 +105,12 @@ public class Casework {
     @EventListener
     void on(DecisionMade decision) {
         LocalDate assessedOn = assessedOn(decision.facts());
-        String town = town(decision.facts());
+        String town = jurisdiction(decision.facts(), "town");
+        String village = jurisdiction(decision.facts(), "village");
         retrying(() -> {
             CaseDocument kase = find(decision.clientId()).orElseGet(() -> CaseDocument.open(decision.clientId()));
             if (kase.decided(decision.decisionId(), decision.decidedAt(), decision.status(), decision.level(),
-                    assessedOn, town)) {
+                    assessedOn, town, village)) {
                 mongo.save(kase);
             }
             return null;
@@ -361,18 +362,19 @@ public class Casework {
     }
 
     /**
-     * The town condition of a case query: the requested town, narrowed to the caller's {@link Scope} (cases know
-     * their town, not their village); another town than the caller's matches nothing. Null: no condition.
+     * The place condition of a case query: the requested town, narrowed to the caller's {@link Scope} (town and
+     * village); another town than the caller's matches nothing. Null: no condition.
      */
     private static Criteria town(String requested) {
-        String scoped = Scope.current().map(Scope::town).orElse(null);
-        if (scoped == null) {
+        Scope scope = Scope.current().filter(limits -> limits.town() != null).orElse(null);
+        if (scope == null) {
             return requested == null ? null : Criteria.where("town").is(requested);
         }
-        if (requested == null || requested.equals(scoped)) {
-            return Criteria.where("town").is(scoped);
+        if (requested != null && !requested.equals(scope.town())) {
+            return Criteria.where("town").in(List.of());
         }
-        return Criteria.where("town").in(List.of());
+        Criteria place = Criteria.where("town").is(scope.town());
+        return scope.village() == null ? place : place.and("village").is(scope.village());
     }
 
     private Optional<CaseDocument> find(String clientId) {
@@ -445,10 +447,10 @@ public class Casework {
         }
     }
 
-    private static String town(Map<String, Object> facts) {
+    private static String jurisdiction(Map<String, Object> facts, String key) {
         Object jurisdiction = facts == null ? null : facts.get("jurisdiction");
-        if (jurisdiction instanceof Map<?, ?> where && where.get("town") != null) {
-            return where.get("town").toString();
+        if (jurisdiction instanceof Map<?, ?> where && where.get(key) != null) {
+            return where.get(key).toString();
         }
         return null;
     }

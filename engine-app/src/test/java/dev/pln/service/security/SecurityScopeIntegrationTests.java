@@ -64,6 +64,14 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
         assertThat(otherVillage.get("/api/v1/decisions/" + decisionOf.get("case-1-tao")).statusCode())
                 .isEqualTo(404);
         assertThat(json(otherVillage.get("/api/v1/decisions")).get("items")).isEmpty();
+
+        assertThat(callers.get("CASEWORKER").post("/api/v1/clients/" + TAO + "/services", "{\"measure\": \"N3\", "
+                + "\"deliveredOn\": \"2020-06-17\", \"recommendation\": \"DIRECT\", \"meeting\": \"MATCHMAKING_FAIR\"}")
+                .statusCode()).isEqualTo(201);
+        String due = "/api/v1/follow-ups/due?before=2030-01-01";
+        assertThat(json(village.get(due)).get("items").valueStream().map(item -> item.get("clientId").asString()))
+                .contains(TAO);
+        assertThat(json(otherVillage.get(due)).get("items")).isEmpty();
     }
 
     @Test
@@ -167,6 +175,22 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
                 .statusCode()).isEqualTo(204);
 
         assertThat(caller.get("/api/v1/decisions").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theLoginFormSignsInWithItsCsrfTokenAndAnHttpOnlySameSiteCookie() {
+        Caller browser = Caller.nobody(port);
+        HttpResponse<String> signedIn = browser.postForm("/login", "/login",
+                "username=reviewer&password=" + PASSWORD.replace(" ", "+"));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/review/decisions");
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(browser.get("/review/decisions").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> wrong = Caller.nobody(port).postForm("/login", "/login",
+                "username=reviewer&password=nope");
+        assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login?error");
     }
 
     @Test

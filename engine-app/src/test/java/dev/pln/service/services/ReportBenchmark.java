@@ -80,7 +80,7 @@ class ReportBenchmark {
         LocalDate assessed = LocalDate.of(2019, 1, 1).plusDays(i % 700);
         int level = 1 + i % 3;
         kase.decided("d-" + i, Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i), DecisionStatus.TIERED, level,
-                assessed, TOWNS[i % TOWNS.length]);
+                assessed, TOWNS[i % TOWNS.length], null);
         Measure[] measures = { Measure.N2, Measure.N4, Measure.N3, Measure.N6 };
         for (int m = 0; m < measures.length; m++) {
             boolean n3 = measures[m] == Measure.N3;
