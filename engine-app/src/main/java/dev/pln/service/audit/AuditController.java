@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading and verifying the audit trail; both need the interim admin token. */
+/** Reading and verifying the audit trail: role {@code ADMIN}, or with security off the admin token. */
 @RestController
 @RequestMapping(path = "/api/v1/admin/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditController {

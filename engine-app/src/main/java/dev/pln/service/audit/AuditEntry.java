@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param seq the position in the trail, from 1
  * @param at when, to the millisecond (what MongoDB stores)
- * @param actor who: the {@code X-Actor} header as sent, or {@code anonymous}
+ * @param actor who: the signed-in caller; with security off, the {@code X-Actor} header as sent, or
+ *        {@code anonymous}
  * @param action {@code WRITE} or {@code READ_PERSONAL_DATA}
  * @param method the HTTP method
  * @param path the request path, without the query (paths name client and decision ids, never personal data)

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ class AuditFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            java.security.Principal principal = request.getUserPrincipal();
+            Principal principal = request.getUserPrincipal();
             String actor = principal != null ? principal.getName() : actor(request.getHeader(ACTOR_HEADER));
             trail.append(actor, action, request.getMethod(), path, status,
                     request.getRemoteAddr());

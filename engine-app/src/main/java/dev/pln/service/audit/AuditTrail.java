@@ -3,50 +3,143 @@ package dev.pln.service.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Appends to and verifies the hash-chained audit trail. Each append reads the head of the trail (one indexed
- * look-up) and inserts the next entry; appends are serialised in this process, and replicas that append at the
- * same time collide on the next {@code seq} (the {@code _id}): the loser reads the new head and tries again, so
- * the chain stays one line across instances.
+ * Appends to and verifies the hash-chained audit trail. Appends are written in groups: each request queues its
+ * entry, and whoever holds the writer lock seals every queued entry onto the head of the trail and inserts them
+ * with one ordered write — so the requests of one moment share one round trip instead of queueing for one each.
+ * Each group reads the head of the trail first (one indexed look-up); replicas that append at the same time
+ * collide on the next {@code seq} (the {@code _id}), and the loser keeps what it wrote, reads the new head and
+ * seals the rest again, so the chain stays one line across instances.
  */
 @Service
 class AuditTrail {
 
     private static final int MAX_ATTEMPTS = 20;
+    private static final int MAX_GROUP = 500;
 
     private final MongoTemplate mongo;
 
     private final Clock clock;
+
+    private final Queue<Pending> queued = new ConcurrentLinkedQueue<>();
+
+    private final ReentrantLock writer = new ReentrantLock();
 
     AuditTrail(MongoTemplate mongo) {
         this.mongo = mongo;
         this.clock = Clock.systemUTC();
     }
 
-    /** Records one entry at the end of the trail and returns it. */
-    synchronized AuditEntry append(String actor, String action, String method, String path, int status,
-            String from) {
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (int attempt = 1;; attempt++) {
+    /** An entry waiting for its place in the trail. */
+    private static final class Pending {
+
+        final String actor;
+        final String action;
+        final String method;
+        final String path;
+        final int status;
+        final String from;
+        final Instant at;
+        AuditEntry written;
+        RuntimeException failed;
+
+        Pending(String actor, String action, String method, String path, int status, String from, Instant at) {
+            this.actor = actor;
+            this.action = action;
+            this.method = method;
+            this.path = path;
+            this.status = status;
+            this.from = from;
+            this.at = at;
+        }
+
+        boolean settled() {
+            return written != null || failed != null;
+        }
+
+        AuditEntry sealedAfter(long seq, String previousHash) {
+            return AuditEntry.seal(seq + 1, at, actor, action, method, path, status, from, previousHash);
+        }
+    }
+
+    /** Records one entry at the end of the trail and returns it, once it is stored. */
+    AuditEntry append(String actor, String action, String method, String path, int status, String from) {
+        Pending mine = new Pending(actor, action, method, path, status, from,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        queued.add(mine);
+        while (true) {
+            writer.lock();
+            try {
+                if (!mine.settled()) {
+                    writeQueued();
+                }
+            }
+            finally {
+                writer.unlock();
+            }
+            if (mine.written != null) {
+                return mine.written;
+            }
+            if (mine.failed != null) {
+                throw mine.failed;
+            }
+        }
+    }
+
+    /** Seals and writes what is queued, in order; settles every entry it took. Runs under the writer lock. */
+    private void writeQueued() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending next; group.size() < MAX_GROUP && (next = queued.poll()) != null;) {
+            group.add(next);
+        }
+        for (int attempt = 1; !group.isEmpty(); attempt++) {
             AuditEntry head = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
                     AuditEntry.class);
-            AuditEntry entry = head == null
-                    ? AuditEntry.seal(1, at, actor, action, method, path, status, from, AuditEntry.GENESIS)
-                    : AuditEntry.seal(head.seq() + 1, at, actor, action, method, path, status, from, head.hash());
-            try {
-                return mongo.insert(entry);
+            long seq = head == null ? 0 : head.seq();
+            String hash = head == null ? AuditEntry.GENESIS : head.hash();
+            List<AuditEntry> entries = new ArrayList<>(group.size());
+            for (Pending pending : group) {
+                AuditEntry entry = pending.sealedAfter(seq, hash);
+                entries.add(entry);
+                seq = entry.seq();
+                hash = entry.hash();
             }
-            catch (DuplicateKeyException ex) {
-                // Another instance took this place in the trail: read the new head and go again.
-                if (attempt == MAX_ATTEMPTS) {
-                    throw ex;
+            try {
+                mongo.insertAll(entries);
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).written = entries.get(i);
+                }
+                return;
+            }
+            catch (RuntimeException ex) {
+                // An ordered write stops at its first failure: keep what was stored, seal the rest again.
+                List<Pending> rest = new ArrayList<>();
+                for (int i = 0; i < group.size(); i++) {
+                    AuditEntry stored = mongo.findById(entries.get(i).seq(), AuditEntry.class);
+                    if (stored != null && stored.hash().equals(entries.get(i).hash())) {
+                        group.get(i).written = stored;
+                    }
+                    else {
+                        rest.add(group.get(i));
+                    }
+                }
+                group = rest;
+                boolean anotherWriter = ex instanceof DataIntegrityViolationException;
+                if (!group.isEmpty() && (!anotherWriter || attempt >= MAX_ATTEMPTS)) {
+                    group.forEach(pending -> pending.failed = ex);
+                    return;
                 }
             }
         }

@@ -104,15 +104,31 @@ public class Decisions {
                 .map(Decisions::view);
     }
 
-    /** The decision as the caller may see it: with masked personal data where its {@link Scope} says so. */
-    private static DecisionView view(DecisionDocument document) {
-        DecisionView view = document.toView();
-        if (Scope.current().map(Scope::maskPersonalData).orElse(false)) {
-            return new DecisionView(view.decisionId(), view.clientId(), view.status(), view.level(), view.problems(),
-                    view.barriers(), view.missing(), view.eligibleMeasures(), view.plan(), view.explanation(),
-                    view.ruleset(), PersonalData.masked(view.facts()), view.decidedAt());
+    /**
+     * The decision whole, if it lies inside the caller's {@link Scope}: for evaluating it again (replays,
+     * counterfactuals), never for showing — show it through {@link #asSeen}.
+     */
+    public Optional<DecisionView> findForEvaluation(String decisionId) {
+        return Optional.ofNullable(mongo.findById(decisionId, DecisionDocument.class)).filter(Decisions::inScope)
+                .map(DecisionDocument::toView);
+    }
+
+    /**
+     * A decision as the caller may see it: where its {@link Scope} says so, the name masked and health and
+     * income status left out, from the facts and from the rules' matched values.
+     */
+    public static DecisionView asSeen(DecisionView view) {
+        if (!Scope.current().map(Scope::maskPersonalData).orElse(false)) {
+            return view;
         }
-        return view;
+        return new DecisionView(view.decisionId(), view.clientId(), view.status(), view.level(), view.problems(),
+                view.barriers(), view.missing(), view.eligibleMeasures(), view.plan(),
+                PersonalData.masked(view.explanation()), view.ruleset(), PersonalData.masked(view.facts()),
+                view.decidedAt());
+    }
+
+    private static DecisionView view(DecisionDocument document) {
+        return asSeen(document.toView());
     }
 
     private static boolean inScope(DecisionDocument document) {

@@ -1,5 +1,7 @@
 package dev.pln.service.decision;
 
+import dev.pln.service.engine.Explanation;
+import dev.pln.service.engine.FiredRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +17,26 @@ public final class PersonalData {
             return name;
         }
         return name.substring(0, name.offsetByCodePoints(0, 1)) + "某某";
+    }
+
+    /** Fact names whose values only caseworkers of the client's jurisdiction see (as facts and as matched values). */
+    static final java.util.Set<String> WITHHELD = java.util.Set.of("health", "lowIncome");
+
+    /**
+     * The explanation without the withheld values among the rules' matched values. That a rule about health or
+     * income fired stays visible: it is part of why the level was assigned.
+     */
+    static Explanation masked(Explanation explanation) {
+        if (explanation == null) {
+            return null;
+        }
+        return new Explanation(explanation.summary(), explanation.firedRules().stream().map(rule -> {
+            Map<String, Object> matched = new LinkedHashMap<>(rule.matched() == null ? Map.of() : rule.matched());
+            matched.keySet().removeIf(binding -> WITHHELD.contains(binding.startsWith("$") ? binding.substring(1)
+                    : binding));
+            return new FiredRule(rule.order(), rule.ruleId(), rule.rule(), rule.packageName(), rule.reason(),
+                    rule.policyRef(), matched);
+        }).toList());
     }
 
     /** A copy of the facts with the name masked and {@code conditions.health} and {@code family.lowIncome} gone. */

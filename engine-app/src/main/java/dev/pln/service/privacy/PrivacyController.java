@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The retention sweep on demand and the pseudonymised export; both need the interim admin token. */
+/**
+ * The retention sweep on demand and the pseudonymised export: role {@code ADMIN}, or with security off the admin
+ * token.
+ */
 @RestController
 class PrivacyController {
 

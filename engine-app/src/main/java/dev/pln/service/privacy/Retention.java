@@ -64,15 +64,18 @@ class Retention implements SmartLifecycle {
         int done = 0;
         long changedDecisions = 0;
         for (Casework.ClosedCase closed : casework.closedBefore(cutoff)) {
-            if (mongo.getCollection(MARKS).find(new Document("_id", closed.clientId())).first() != null) {
+            // One mark per closure: a case reopened and closed again is pseudonymised again.
+            String mark = closed.clientId() + "@" + closed.closedOn();
+            if (mongo.getCollection(MARKS).find(new Document("_id", mark)).first() != null) {
                 continue;
             }
             String pseudonym = "假名-" + pseudonyms.of("client", closed.clientId());
             changedDecisions += decisions.pseudonymise(closed.clientId(), pseudonym, PLACEHOLDER);
             clients.pseudonymise(closed.clientId(), pseudonym, PLACEHOLDER);
-            casework.forgetFreeText(closed.clientId());
-            mongo.getCollection(MARKS).replaceOne(new Document("_id", closed.clientId()),
-                    new Document("_id", closed.clientId()).append("closedOn", closed.closedOn().toString())
+            casework.pseudonymise(closed.clientId(), PLACEHOLDER);
+            mongo.getCollection(MARKS).replaceOne(new Document("_id", mark),
+                    new Document("_id", mark).append("clientId", closed.clientId())
+                            .append("closedOn", closed.closedOn().toString())
                             .append("at", java.util.Date.from(Instant.now(clock))),
                     new com.mongodb.client.model.ReplaceOptions().upsert(true));
             done++;

@@ -3,6 +3,7 @@ package dev.pln.service.review;
 import dev.pln.service.decision.DecisionCriteria;
 import dev.pln.service.decision.Decisions;
 import dev.pln.service.engine.DecisionStatus;
+import dev.pln.service.system.Scope;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +82,10 @@ class Overview {
             }
         });
         List<Flagged> flagged = new ArrayList<>();
-        flags.all().forEach(f -> flagged.add(new Flagged(f.decisionId(), f.comment(), f.by(), f.at().toString())));
+        // Flags on decisions outside the caller's scope are not its to see.
+        boolean scoped = Scope.current().isPresent();
+        flags.all().stream().filter(f -> !scoped || decisions.find(f.decisionId()).isPresent())
+                .forEach(f -> flagged.add(new Flagged(f.decisionId(), f.comment(), f.by(), f.at().toString())));
         return new Report(count[0], levelBars(towns), levelBars(sexes), levelBars(ages), rateBars(rules),
                 rateBars(caseworkers), flagged);
     }

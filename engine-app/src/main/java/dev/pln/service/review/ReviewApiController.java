@@ -51,7 +51,7 @@ class ReviewApiController {
     @GetMapping("/counterfactuals")
     @Operation(summary = "The smallest sets of actionable changes to the facts that reach each other level")
     Counterfactuals.Report counterfactuals(@PathVariable String decisionId) {
-        return counterfactuals.of(decisions.find(decisionId)
+        return counterfactuals.of(decisions.findForEvaluation(decisionId)
                 .orElseThrow(() -> new ResourceNotFoundException("No decision with id " + decisionId + ".")));
     }
 

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The reviewer pages: server-rendered, zh-CN, working without JavaScript. Overrides and flags are plain
  * HTML forms that post and redirect back; their inputs are validated like the API's, with messages in
- * Chinese. (No CSRF token yet: that comes with the security issue.)
+ * Chinese. With security on, each form carries its CSRF token and who acts is the signed-in user.
  */
 @Controller
 @RequestMapping("/review")
@@ -116,9 +116,11 @@ class ReviewController {
 
     @GetMapping("/decisions/{decisionId}")
     String decision(@PathVariable String decisionId, Model model) {
-        DecisionView decision = existing(decisionId);
-        model.addAttribute("r", DecisionReading.of(decision, overrides.effectiveLevel(decisionId),
-                counterfactuals.of(decision), levelRules.all()));
+        DecisionView whole = decisions.findForEvaluation(decisionId)
+                .orElseThrow(() -> new ResourceNotFoundException("No decision with id " + decisionId + "."));
+        // Counterfactuals are decided on the whole facts; the page shows them as the reader may see them.
+        model.addAttribute("r", DecisionReading.of(Decisions.asSeen(whole), overrides.effectiveLevel(decisionId),
+                counterfactuals.of(whole), levelRules.all()));
         model.addAttribute("overrides", overrides.forDecision(decisionId));
         model.addAttribute("flags", flags.forDecision(decisionId));
         model.addAttribute("reasons", OverrideReason.values());

@@ -53,7 +53,7 @@ class Replays {
             throw new InputProblemException("The rule set to replay with is invalid.", List.of(
                     new InputProblemException.FieldError("/ruleset", "must be \"original\", \"active\" or a version")));
         }
-        DecisionView stored = decisions.find(decisionId)
+        DecisionView stored = decisions.findForEvaluation(decisionId)
                 .orElseThrow(() -> new ResourceNotFoundException("No decision with id " + decisionId + "."));
         ClientFacts facts = json.convertValue(stored.facts(), ClientFactsRequest.class).toFacts();
         Evaluation replayed;
@@ -70,7 +70,8 @@ class Replays {
                 replayed.problems(), replayed.barriers(), replayed.missing(), replayed.eligibleMeasures(),
                 replayed.plan(), replayed.explanation(), replayed.ruleset(), stored.facts(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return new ReplayView(view, decisionId, ruleset, differences(stored, view));
+        // Decided on the whole facts; shown as the caller may see them.
+        return new ReplayView(Decisions.asSeen(view), decisionId, ruleset, differences(stored, view));
     }
 
     /** Decides on exactly the named sources: the active set when it is the same, else the stored version compiled. */

@@ -1,6 +1,7 @@
 package dev.pln.service.security;
 
 import dev.pln.service.system.AdminToken;
+import dev.pln.service.system.InputProblemException;
 import dev.pln.service.system.ResourceNotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -63,7 +65,7 @@ class AccountsController {
     ResponseEntity<Map<String, Object>> createUser(@RequestHeader(name = AdminToken.HEADER, required = false)
             String token, @Valid @RequestBody NewUser user) {
         adminToken.check(token, WHAT);
-        Jurisdiction scope = user.jurisdiction() == null ? Jurisdiction.DISTRICT : user.jurisdiction().toJurisdiction();
+        Jurisdiction scope = jurisdiction(user.jurisdiction());
         if (!accounts.createUser(user.username(), user.password(), user.roles(), scope)) {
             ProblemDetail taken = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "A user named " + user.username() + " exists already.");
@@ -80,8 +82,19 @@ class AccountsController {
     Accounts.IssuedKey createKey(@RequestHeader(name = AdminToken.HEADER, required = false) String token,
             @Valid @RequestBody NewKey key) {
         adminToken.check(token, WHAT);
-        return accounts.createKey(key.name(), key.roles(),
-                key.jurisdiction() == null ? Jurisdiction.DISTRICT : key.jurisdiction().toJurisdiction());
+        return accounts.createKey(key.name(), key.roles(), jurisdiction(key.jurisdiction()));
+    }
+
+    /** No jurisdiction is the whole district; a village needs its town (else it would silently widen). */
+    private static Jurisdiction jurisdiction(ScopeRequest requested) {
+        if (requested == null) {
+            return Jurisdiction.DISTRICT;
+        }
+        if (requested.village() != null && requested.town() == null) {
+            throw new InputProblemException("A village needs its town.", List.of(
+                    new InputProblemException.FieldError("/jurisdiction/town", "is required with a village")));
+        }
+        return requested.toJurisdiction();
     }
 
     @DeleteMapping("/api-keys/{id}")

@@ -12,6 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With security on, who records a service, a follow-up, an override, a confirmation or a flag is the signed-in
- * caller: the {@code by} field of those requests may be left out (it is filled in) and, when sent, must name the
- * caller, or the request is refused with 400. JSON bodies are changed only by inserting the missing field, so the
- * strict reading downstream still sees everything else as sent.
+ * caller: the {@code by} field or parameter of those requests may be left out (it is filled in) and, when sent,
+ * must name the caller, or the request is refused with 400. JSON bodies are changed only by inserting the missing
+ * field, so the strict reading downstream still sees everything else as sent; parameters always read as the
+ * caller, whatever the content type.
  */
 @Component
 @Order(-97)
@@ -55,31 +61,17 @@ class ActingUserFilter extends OncePerRequestFilter {
             return;
         }
         String name = caller.get().name();
-        String contentType = request.getContentType() == null ? "" : request.getContentType();
-        if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            String by = request.getParameter("by");
-            if (by != null && !by.isBlank() && !by.strip().equals(name)) {
-                refuse(response, name);
-                return;
-            }
-            chain.doFilter(new HttpServletRequestWrapper(request) {
-                @Override
-                public String getParameter(String parameter) {
-                    return "by".equals(parameter) ? name : super.getParameter(parameter);
-                }
-
-                @Override
-                public String[] getParameterValues(String parameter) {
-                    return "by".equals(parameter) ? new String[] { name } : super.getParameterValues(parameter);
-                }
-
-                @Override
-                public Map<String, String[]> getParameterMap() {
-                    Map<String, String[]> parameters = new java.util.LinkedHashMap<>(super.getParameterMap());
-                    parameters.put("by", new String[] { name });
-                    return parameters;
-                }
-            }, response);
+        // A `by` sent as a parameter, in the query string or a form, must name the caller; then every reader of
+        // the parameter gets the caller, whatever the content type.
+        String[] sent = request.getParameterValues("by");
+        if (sent != null && Arrays.stream(sent).anyMatch(by -> !by.isBlank() && !by.strip().equals(name))) {
+            refuse(response, name);
+            return;
+        }
+        HttpServletRequest byCaller = new ByParameter(request, name);
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        if (!contentType.startsWith("application/json") && !contentType.contains("+json")) {
+            chain.doFilter(byCaller, response);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -88,11 +80,11 @@ class ActingUserFilter extends OncePerRequestFilter {
             tree = json.readTree(body);
         }
         catch (JacksonException unreadable) {
-            chain.doFilter(new Body(request, body), response); // the controller explains what is wrong
+            chain.doFilter(new Body(byCaller, body), response); // the controller explains what is wrong
             return;
         }
         if (tree == null || !tree.isObject()) {
-            chain.doFilter(new Body(request, body), response);
+            chain.doFilter(new Body(byCaller, body), response);
             return;
         }
         JsonNode by = tree.get("by");
@@ -101,14 +93,47 @@ class ActingUserFilter extends OncePerRequestFilter {
                 refuse(response, name);
                 return;
             }
-            chain.doFilter(new Body(request, body), response);
+            chain.doFilter(new Body(byCaller, body), response);
             return;
         }
         String text = new String(body, StandardCharsets.UTF_8);
         int open = text.indexOf('{');
         String field = "\"by\":" + json.writeValueAsString(name);
         String withBy = text.substring(0, open + 1) + field + (tree.isEmpty() ? "" : ",") + text.substring(open + 1);
-        chain.doFilter(new Body(request, withBy.getBytes(StandardCharsets.UTF_8)), response);
+        chain.doFilter(new Body(byCaller, withBy.getBytes(StandardCharsets.UTF_8)), response);
+    }
+
+    /** The request with its {@code by} parameter set to the caller. */
+    static final class ByParameter extends HttpServletRequestWrapper {
+
+        private final String name;
+
+        ByParameter(HttpServletRequest request, String name) {
+            super(request);
+            this.name = name;
+        }
+
+        @Override
+        public String getParameter(String parameter) {
+            return "by".equals(parameter) ? name : super.getParameter(parameter);
+        }
+
+        @Override
+        public String[] getParameterValues(String parameter) {
+            return "by".equals(parameter) ? new String[] { name } : super.getParameterValues(parameter);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            Map<String, String[]> parameters = new LinkedHashMap<>(super.getParameterMap());
+            parameters.put("by", new String[] { name });
+            return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
     }
 
     private void refuse(HttpServletResponse response, String name) throws IOException {
@@ -117,7 +142,7 @@ class ActingUserFilter extends OncePerRequestFilter {
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(Map.of("type", "/problems/invalid-input", "title",
                 "Invalid input", "status", 400, "detail", "Who acts is the signed-in user.", "errors",
-                java.util.List.of(Map.of("pointer", "/by", "message",
+                List.of(Map.of("pointer", "/by", "message",
                         "must be the signed-in user (" + name + ") or left out")))));
     }
 

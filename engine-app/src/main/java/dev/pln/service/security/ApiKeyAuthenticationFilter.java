@@ -49,7 +49,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new PrincipalAuthentication(
-                new Principal("key:" + key.get().name(), key.get().roles(), key.get().jurisdiction())));
+                new Principal("key:" + key.get().name() + ":" + key.get().id(), key.get().roles(),
+                        key.get().jurisdiction())));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

@@ -58,7 +58,7 @@ class FirstStart implements ApplicationRunner {
         System.out.println("""
 
                 ==== First start: credentials (shown once; also in %s) ====
-                  user:    admin
+                  user:     admin
                   password: %s
                   intake API key: %s
                 Sign in at /login or send them with HTTP Basic / Authorization: Bearer.

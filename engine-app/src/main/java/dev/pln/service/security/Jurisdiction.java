@@ -14,16 +14,6 @@ public record Jurisdiction(String town, String village) {
         village = town == null ? null : blankToNull(village);
     }
 
-    /** Whether a client in {@code clientTown}/{@code clientVillage} lies inside this jurisdiction. */
-    public boolean contains(String clientTown, String clientVillage) {
-        if (town == null) {
-            return true;
-        }
-        if (!town.equals(clientTown)) {
-            return false;
-        }
-        return village == null || village.equals(clientVillage);
-    }
 
     public boolean wholeDistrict() {
         return town == null;

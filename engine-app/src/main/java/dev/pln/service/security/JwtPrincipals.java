@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Maps an identity provider's token to a {@link Principal}: the subject (or {@code preferred_username}) names it,
  * the roles claim ({@code pln.security.roles-claim}, a list of role names) gives the roles — unknown names are
- * ignored — and the jurisdiction claim ({@code {"town", "village"}}) the scope; without one, the whole district.
+ * ignored — and the jurisdiction claim ({@code {"town", "village"}}) the scope; without one, the whole district;
+ * one without a town grants nothing. The caller is named {@code idp:<preferred_username or sub>}.
  */
 final class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -34,12 +36,23 @@ final class JwtPrincipals implements Converter<Jwt, AbstractAuthenticationToken>
             }
         }
         Jurisdiction jurisdiction = Jurisdiction.DISTRICT;
-        if (jwt.getClaims().get(settings.jurisdictionClaim()) instanceof Map<?, ?> scope) {
-            jurisdiction = new Jurisdiction(text(scope.get("town")), text(scope.get("village")));
+        Object claim = jwt.getClaims().get(settings.jurisdictionClaim());
+        if (claim != null) {
+            String town = claim instanceof Map<?, ?> scope ? text(scope.get("town")) : null;
+            String village = claim instanceof Map<?, ?> scope ? text(scope.get("village")) : null;
+            if (town == null || town.isBlank()) {
+                // A scope that cannot be read must not widen to the whole district: no roles, nothing allowed.
+                roles.clear();
+            }
+            jurisdiction = new Jurisdiction(town, village);
         }
         String name = jwt.getClaimAsString("preferred_username");
-        return new PrincipalAuthentication(new Principal(name != null ? name : jwt.getSubject(), Set.copyOf(roles),
-                jurisdiction));
+        name = name != null ? name : jwt.getSubject();
+        if (name == null || name.isBlank()) {
+            throw new BadJwtException("The token names no subject.");
+        }
+        // Prefixed, so that no token can take the name of a local user or key.
+        return new PrincipalAuthentication(new Principal("idp:" + name, Set.copyOf(roles), jurisdiction));
     }
 
     private static String text(Object value) {

@@ -26,8 +26,14 @@ class LoginEvents {
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
-        log.warn("Failed login for user '{}'", printable(username));
-        accounts.failedLogin(username);
+        // Only a known account is named: what was typed as a username may be a password in the wrong field.
+        if (accounts.user(username).isPresent()) {
+            log.warn("Failed login for user '{}'", printable(username));
+            accounts.failedLogin(username);
+        }
+        else {
+            log.warn("Failed login for an unknown username");
+        }
     }
 
     @EventListener

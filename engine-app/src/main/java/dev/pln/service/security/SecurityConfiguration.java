@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -79,7 +80,6 @@ class SecurityConfiguration {
                     .formLogin(AbstractHttpConfigurer::disable).logout(AbstractHttpConfigurer::disable)
                     .requestCache(AbstractHttpConfigurer::disable).build();
         }
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher pages = PathPatternRequestMatcher.withDefaults().matcher("/review/**");
         var unauthenticated = ProblemResponses.unauthenticated();
         http.addFilterBefore(new ApiKeyAuthenticationFilter(accounts, unauthenticated),
@@ -87,8 +87,12 @@ class SecurityConfiguration {
         http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/review/decisions").permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
-        // The API is called with credentials on every request, never with a cookie: CSRF protects the pages.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(api));
+        // CSRF tokens protect whatever a browser could send on its own: every page form, and API calls made with
+        // a session cookie alone. API calls that carry their own credentials need none.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/api/")
+                && request.getHeader("Authorization") != null));
+        // Pages render their forms' CSRF tokens; make the token (and its session) before the page is written.
+        http.addFilterAfter(new PageCsrfToken(), CsrfFilter.class);
         // Pages send the browser to the login form; everything else (API, API docs, actuator) answers 401.
         http.exceptionHandling(handling -> handling
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages)

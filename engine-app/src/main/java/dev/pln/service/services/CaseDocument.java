@@ -193,12 +193,17 @@ final class CaseDocument {
                 .map(FollowUpRecord::date).max(Comparator.naturalOrder());
     }
 
-    /** Drops the free text of every service and follow-up; returns whether there was any. */
-    boolean forgetFreeText() {
+    /**
+     * Drops the free text of every service and follow-up and replaces the village by {@code placeholder};
+     * returns whether anything changed.
+     */
+    boolean pseudonymise(String placeholder) {
         boolean any = services.stream().anyMatch(ServiceRecord::hasFreeText)
-                || followUps.stream().anyMatch(FollowUpRecord::hasFreeText);
+                || followUps.stream().anyMatch(FollowUpRecord::hasFreeText)
+                || village != null && !village.equals(placeholder);
         services.replaceAll(ServiceRecord::withoutFreeText);
         followUps.replaceAll(FollowUpRecord::withoutFreeText);
+        village = village == null ? null : placeholder;
         return any;
     }
 

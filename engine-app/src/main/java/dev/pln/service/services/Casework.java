@@ -234,12 +234,13 @@ public class Casework {
     }
 
     /**
-     * Drops the free text (what was done, employer, position, notes) of the client's services and follow-ups;
-     * dates, measures, outcomes and the summary fields reports read stay. Returns whether the client has a case.
+     * Drops the free text (what was done, employer, position, notes) of the client's services and follow-ups and
+     * replaces the case's village by {@code placeholder}; dates, measures, outcomes and the summary fields reports
+     * read stay. Returns whether the client has a case.
      */
-    public boolean forgetFreeText(String clientId) {
+    public boolean pseudonymise(String clientId, String placeholder) {
         return retrying(() -> find(clientId).map(kase -> {
-            if (kase.forgetFreeText()) {
+            if (kase.pseudonymise(placeholder)) {
                 mongo.save(kase);
             }
             return true;

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /**
-     * Before anything that reads the body (form parsing runs at -9900), after the security headers and the audit,
-     * so that a 413 carries the headers and is audited like any other refusal.
+     * Before anything that reads the body (form parsing runs at -9900, Spring Security at -100), after the
+     * security headers, so that a 413 carries them.
      */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
@@ -48,7 +48,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        try {
+            chain.doFilter(new LimitedRequest(request), response);
+        }
+        catch (BodyTooLargeException ex) {
+            // A filter further down read the body itself (not through Spring MVC, whose handler answers 413).
+            if (response.isCommitted()) {
+                throw ex;
+            }
+            response.resetBuffer();
+            tooLarge(request, response);
+        }
     }
 
     /** The 413 answer, for the filter and for a body found too large while it was being read. */
