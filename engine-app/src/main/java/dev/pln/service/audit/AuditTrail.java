@@ -37,6 +37,9 @@ class AuditTrail {
 
     private final ReentrantLock writer = new ReentrantLock();
 
+    /** The last entry this instance stored; guarded by {@link #writer}. */
+    private AuditEntry lastWritten;
+
     AuditTrail(MongoTemplate mongo) {
         this.mongo = mongo;
         this.clock = Clock.systemUTC();
@@ -105,8 +108,7 @@ class AuditTrail {
             group.add(next);
         }
         for (int attempt = 1; !group.isEmpty(); attempt++) {
-            AuditEntry head = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
-                    AuditEntry.class);
+            AuditEntry head = head();
             long seq = head == null ? 0 : head.seq();
             String hash = head == null ? AuditEntry.GENESIS : head.hash();
             List<AuditEntry> entries = new ArrayList<>(group.size());
@@ -121,9 +123,11 @@ class AuditTrail {
                 for (int i = 0; i < group.size(); i++) {
                     group.get(i).written = entries.get(i);
                 }
+                lastWritten = entries.get(entries.size() - 1);
                 return;
             }
             catch (RuntimeException ex) {
+                lastWritten = null;
                 // An ordered write stops at its first failure: keep what was stored, seal the rest again.
                 List<Pending> rest = new ArrayList<>();
                 for (int i = 0; i < group.size(); i++) {
@@ -143,6 +147,25 @@ class AuditTrail {
                 }
             }
         }
+    }
+
+    /**
+     * The newest entry: found from the last one this instance wrote, by {@code _id} alone (the embedded store
+     * answers only {@code _id} look-ups from an index; a sort would scan the whole trail), stepping past what
+     * other instances appended since; a sorted look-up only when this instance wrote nothing yet, or its last
+     * entry is gone (a store emptied and refilled).
+     */
+    private AuditEntry head() {
+        if (lastWritten != null) {
+            AuditEntry stored = mongo.findById(lastWritten.seq(), AuditEntry.class);
+            if (stored != null && stored.hash().equals(lastWritten.hash())) {
+                for (AuditEntry next; (next = mongo.findById(stored.seq() + 1, AuditEntry.class)) != null;) {
+                    stored = next;
+                }
+                return stored;
+            }
+        }
+        return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), AuditEntry.class);
     }
 
     /** Walks the whole trail in order and says whether, and where first, it was tampered with. */

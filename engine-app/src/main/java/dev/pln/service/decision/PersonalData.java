@@ -4,6 +4,7 @@ import dev.pln.service.engine.Explanation;
 import dev.pln.service.engine.FiredRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** What of a client's facts a caller without need to know sees: a masked name, no health, no income status. */
 public final class PersonalData {
@@ -20,7 +21,7 @@ public final class PersonalData {
     }
 
     /** Fact names whose values only caseworkers of the client's jurisdiction see (as facts and as matched values). */
-    static final java.util.Set<String> WITHHELD = java.util.Set.of("health", "lowIncome");
+    static final Set<String> WITHHELD = Set.of("health", "lowIncome");
 
     /**
      * The explanation without the withheld values among the rules' matched values. That a rule about health or

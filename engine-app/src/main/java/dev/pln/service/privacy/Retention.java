@@ -1,5 +1,6 @@
 package dev.pln.service.privacy;
 
+import com.mongodb.client.model.ReplaceOptions;
 import dev.pln.service.client.ClientRecords;
 import dev.pln.service.decision.Decisions;
 import dev.pln.service.services.Casework;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,8 +78,8 @@ class Retention implements SmartLifecycle {
             mongo.getCollection(MARKS).replaceOne(new Document("_id", mark),
                     new Document("_id", mark).append("clientId", closed.clientId())
                             .append("closedOn", closed.closedOn().toString())
-                            .append("at", java.util.Date.from(Instant.now(clock))),
-                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                            .append("at", Date.from(Instant.now(clock))),
+                    new ReplaceOptions().upsert(true));
             done++;
         }
         return new Sweep(cutoff, done, changedDecisions);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /** One decision as the reviewer page reads it: every section precomputed in words, nothing to work out. */
@@ -123,7 +124,7 @@ record DecisionReading(DecisionView decision, String maskedName, String town, St
     }
 
     /** Facts only caseworkers of the client's jurisdiction see (health and income status are sensitive). */
-    static final java.util.Set<String> WITHHELD = java.util.Set.of("/conditions/health", "/family/lowIncome");
+    static final Set<String> WITHHELD = Set.of("/conditions/health", "/family/lowIncome");
 
     static Object at(Map<String, Object> facts, String pointer) {
         Object current = facts;

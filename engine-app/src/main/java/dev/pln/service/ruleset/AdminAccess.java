@@ -5,6 +5,9 @@ import dev.pln.service.system.InputProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -38,9 +41,8 @@ class AdminAccess implements HandlerInterceptor {
      * header (1–64 printable characters) or "unknown".
      */
     static String actor(String header) {
-        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        if (signedIn != null && signedIn.isAuthenticated()
-                && !(signedIn instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)) {
             return signedIn.getName();
         }
         if (header == null || header.isBlank()) {
@@ -49,7 +51,8 @@ class AdminAccess implements HandlerInterceptor {
         String actor = header.strip();
         if (actor.length() > 64 || actor.chars().anyMatch(Character::isISOControl)) {
             throw new InputProblemException("The " + ACTOR_HEADER + " header is invalid.",
-                    List.of(InputProblemException.FieldError.header(ACTOR_HEADER, "must be 1–64 printable characters")));
+                    List.of(InputProblemException.FieldError.header(ACTOR_HEADER,
+                            "must be 1–64 printable characters")));
         }
         return actor;
     }

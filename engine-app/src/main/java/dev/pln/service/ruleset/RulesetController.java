@@ -55,7 +55,8 @@ class RulesetController {
             @RequestHeader(name = AdminAccess.ACTOR_HEADER, required = false) String actor) {
         if (description != null && description.length() > 500) {
             throw new InputProblemException("The description is too long.",
-                    List.of(InputProblemException.FieldError.parameter("description", "must be at most 500 characters")));
+                    List.of(InputProblemException.FieldError.parameter("description",
+                            "must be at most 500 characters")));
         }
         KjarReader.Kjar kjar;
         try {

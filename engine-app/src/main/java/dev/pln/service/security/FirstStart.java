@@ -72,7 +72,8 @@ class FirstStart implements ApplicationRunner {
             Path file = dataDir.resolve(FILE);
             Files.deleteIfExists(file);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);

@@ -195,7 +195,8 @@ public class Casework {
 
     /** The client's case, if the client has one. */
     public Optional<CaseView> caseOf(String clientId) {
-        return find(clientId).filter(this::inScope).map(kase -> new CaseView(kase.serviceStatus(), kase.services(), kase.followUps(),
+        return find(clientId).filter(this::inScope).map(kase -> new CaseView(kase.serviceStatus(), kase.services(),
+                kase.followUps(),
                 kase.due(), kase.levelHistory()));
     }
 

@@ -3,6 +3,8 @@ package dev.pln.service.system;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -31,9 +33,8 @@ public class AdminToken {
      * @param rolesInForce whether {@code pln.security.enabled} is on: then the filter chain has already checked
      *        the caller's roles, and the token is not asked for
      */
-    @org.springframework.beans.factory.annotation.Autowired
-    AdminToken(AdminSettings settings,
-            @org.springframework.beans.factory.annotation.Value("${pln.security.enabled:false}") boolean rolesInForce) {
+    @Autowired
+    AdminToken(AdminSettings settings, @Value("${pln.security.enabled:false}") boolean rolesInForce) {
         this.settings = settings;
         this.rolesInForce = rolesInForce;
     }

@@ -128,7 +128,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> unreadableParameters(InvalidParameterException ex) {
         return problem(invalidInput("The query string cannot be decoded.",
-                List.of(new InputProblemException.FieldError("", "the query string is not valid percent-encoded UTF-8"))));
+                List.of(new InputProblemException.FieldError("",
+                        "the query string is not valid percent-encoded UTF-8"))));
     }
 
     @Override
