@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -85,15 +86,18 @@ class Accounts {
     }
 
     /** Counts a failed login; at the limit the account locks for {@code pln.security.lock-for}. */
-    void failedLogin(String username) {
+    /** Returns how many failed logins in a row the account now has (0 once it is locked). */
+    int failedLogin(String username) {
         UserAccount account = mongo.findAndModify(Query.query(Criteria.where("_id").is(username)),
-                new Update().inc("failedLogins", 1), org.springframework.data.mongodb.core.FindAndModifyOptions
-                        .options().returnNew(true), UserAccount.class);
+                new Update().inc("failedLogins", 1), FindAndModifyOptions.options().returnNew(true),
+                UserAccount.class);
         if (account != null && account.failedLogins() >= settings.maxFailedLogins()) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(username)), new Update()
                     .set("lockedUntil", clock.instant().plus(settings.lockFor())).set("failedLogins", 0),
                     UserAccount.class);
+            return 0;
         }
+        return account == null ? 0 : account.failedLogins();
     }
 
     void succeededLogin(String username) {
