@@ -5,6 +5,7 @@ import dev.pln.service.engine.Evaluation;
 import dev.pln.service.system.ConflictingRequestException;
 import dev.pln.service.system.InputProblemException;
 import dev.pln.service.system.Scope;
+import dev.pln.service.system.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,9 +28,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -203,9 +201,7 @@ public class Decisions {
 
     /** The signed-in caller, recorded as the decision's creator; null while security is off. */
     private static String caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken ? null : authentication.getName();
+        return SignedIn.name().orElse(null);
     }
 
     /**

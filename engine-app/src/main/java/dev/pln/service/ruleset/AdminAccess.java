@@ -2,12 +2,11 @@ package dev.pln.service.ruleset;
 
 import dev.pln.service.system.AdminToken;
 import dev.pln.service.system.InputProblemException;
+import dev.pln.service.system.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -41,9 +40,9 @@ class AdminAccess implements HandlerInterceptor {
      * header (1–64 printable characters) or "unknown".
      */
     static String actor(String header) {
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)) {
-            return signedIn.getName();
+        Optional<String> signedIn = SignedIn.name();
+        if (signedIn.isPresent()) {
+            return signedIn.get();
         }
         if (header == null || header.isBlank()) {
             return UNKNOWN_ACTOR;
