@@ -7,7 +7,6 @@ import dev.pln.service.services.Casework;
 import dev.pln.service.review.Overrides;
 import dev.pln.service.system.ResourceNotFoundException;
 import dev.pln.service.system.Scope;
-import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Comparator;
@@ -37,13 +36,7 @@ class ClientController {
     }
 
     private static boolean inScope(ClientDocument client) {
-        return Scope.current().map(scope -> scope.contains(text(client, "town"), text(client, "village"), null))
-                .orElse(true);
-    }
-
-    private static String text(ClientDocument client, String key) {
-        return client.facts() != null && client.facts().get("jurisdiction") instanceof Map<?, ?> jurisdiction
-                && jurisdiction.get(key) instanceof String value ? value : null;
+        return Scope.current().map(scope -> scope.containsFacts(client.facts(), null)).orElse(true);
     }
 
     @GetMapping("/{clientId}")

@@ -101,8 +101,7 @@ public class Decisions {
 
     /** The decision, if it exists and lies inside the caller's {@link Scope}: outside it, it does not exist. */
     public Optional<DecisionView> find(String decisionId) {
-        return Optional.ofNullable(mongo.findById(decisionId, DecisionDocument.class)).filter(Decisions::inScope)
-                .map(Decisions::view);
+        return findForEvaluation(decisionId).map(Decisions::asSeen);
     }
 
     /**
@@ -133,13 +132,8 @@ public class Decisions {
     }
 
     private static boolean inScope(DecisionDocument document) {
-        return Scope.current().map(scope -> scope.contains(text(document.facts(), "town"),
-                text(document.facts(), "village"), document.createdBy())).orElse(true);
-    }
-
-    private static String text(Map<String, Object> facts, String key) {
-        return facts != null && facts.get("jurisdiction") instanceof Map<?, ?> jurisdiction
-                && jurisdiction.get(key) instanceof String value ? value : null;
+        return Scope.current().map(scope -> scope.containsFacts(document.facts(), document.createdBy()))
+                .orElse(true);
     }
 
     /** Stored decisions matching the filter, newest first. */

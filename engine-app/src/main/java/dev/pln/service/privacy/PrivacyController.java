@@ -1,11 +1,9 @@
 package dev.pln.service.privacy;
 
-import dev.pln.service.system.AdminToken;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -20,26 +18,21 @@ class PrivacyController {
 
     private final Retention retention;
     private final EvaluationExport export;
-    private final AdminToken adminToken;
 
-    PrivacyController(Retention retention, EvaluationExport export, AdminToken adminToken) {
+    PrivacyController(Retention retention, EvaluationExport export) {
         this.retention = retention;
         this.export = export;
-        this.adminToken = adminToken;
     }
 
     /** Runs the retention sweep now: {@code {"closedBefore", "clients", "decisions"}}. */
     @PostMapping(path = "/api/v1/admin/retention/run", produces = MediaType.APPLICATION_JSON_VALUE)
-    Retention.Sweep run(@RequestHeader(name = AdminToken.HEADER, required = false) String token) {
-        adminToken.check(token, "Retention runs");
+    Retention.Sweep run() {
         return retention.sweepNow();
     }
 
     /** Every decision as one pseudonymised JSON line, with the client's outcome. */
     @GetMapping(path = "/api/v1/admin/exports/decisions")
-    ResponseEntity<StreamingResponseBody> decisions(
-            @RequestHeader(name = AdminToken.HEADER, required = false) String token) {
-        adminToken.check(token, "Exports");
+    ResponseEntity<StreamingResponseBody> decisions() {
         StreamingResponseBody body = export::write;
         return ResponseEntity.ok().contentType(NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"pln-decisions.jsonl\"").body(body);

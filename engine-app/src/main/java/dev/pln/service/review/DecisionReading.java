@@ -2,6 +2,7 @@ package dev.pln.service.review;
 
 import dev.pln.model.Measure;
 import dev.pln.service.decision.DecisionView;
+import dev.pln.service.decision.PersonalData;
 import dev.pln.service.engine.DecisionStatus;
 import dev.pln.service.engine.FiredRule;
 import dev.pln.service.system.Scope;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /** One decision as the reviewer page reads it: every section precomputed in words, nothing to work out. */
@@ -113,7 +113,8 @@ record DecisionReading(DecisionView decision, String maskedName, String town, St
         for (Map.Entry<String, List<String>> dimension : Labels.DIMENSIONS) {
             List<Row> rows = new ArrayList<>();
             for (String pointer : dimension.getValue()) {
-                if (WITHHELD.contains(pointer) && Scope.current().map(Scope::maskPersonalData).orElse(false)) {
+                if (PersonalData.WITHHELD.contains(pointer)
+                        && Scope.current().map(Scope::maskPersonalData).orElse(false)) {
                     continue; // not this reader's to see: no row, rather than a misleading "未记录"
                 }
                 rows.add(new Row(Labels.field(pointer), Labels.value(pointer, at(facts, pointer))));
@@ -122,9 +123,6 @@ record DecisionReading(DecisionView decision, String maskedName, String town, St
         }
         return dimensions;
     }
-
-    /** Facts only caseworkers of the client's jurisdiction see (health and income status are sensitive). */
-    static final Set<String> WITHHELD = Set.of("/conditions/health", "/family/lowIncome");
 
     static Object at(Map<String, Object> facts, String pointer) {
         Object current = facts;

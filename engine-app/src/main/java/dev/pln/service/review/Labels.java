@@ -1,5 +1,6 @@
 package dev.pln.service.review;
 
+import dev.pln.service.decision.PersonalData;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,6 @@ final class Labels {
         if (name == null || name.toString().isBlank()) {
             return "(未记录姓名)";
         }
-        return name.toString().codePoints().limit(1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "某某";
+        return PersonalData.maskName(name.toString());
     }
 }

@@ -1,6 +1,5 @@
 package dev.pln.service.security;
 
-import dev.pln.service.system.AdminToken;
 import dev.pln.service.system.InputProblemException;
 import dev.pln.service.system.ResourceNotFoundException;
 import jakarta.validation.Valid;
@@ -21,27 +20,22 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Users and API keys. With security on, only {@code ADMIN} reaches these (the filter chain); with it off, the
- * interim admin token guards them like every other administrative endpoint.
+ * admin token guards them like every administrative endpoint ({@code AdminWebConfiguration}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 class AccountsController {
 
-    private static final String WHAT = "User and key administration";
-
     private final Accounts accounts;
-    private final AdminToken adminToken;
 
-    AccountsController(Accounts accounts, AdminToken adminToken) {
+    AccountsController(Accounts accounts) {
         this.accounts = accounts;
-        this.adminToken = adminToken;
     }
 
     /** {@code {"username", "password", "roles", "jurisdiction"}}; no jurisdiction means the whole district. */
@@ -62,9 +56,7 @@ class AccountsController {
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> createUser(@RequestHeader(name = AdminToken.HEADER, required = false)
-            String token, @Valid @RequestBody NewUser user) {
-        adminToken.check(token, WHAT);
+    ResponseEntity<Map<String, Object>> createUser(@Valid @RequestBody NewUser user) {
         Jurisdiction scope = jurisdiction(user.jurisdiction());
         if (!accounts.createUser(user.username(), user.password(), user.roles(), scope)) {
             ProblemDetail taken = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
@@ -79,9 +71,7 @@ class AccountsController {
 
     @PostMapping(path = "/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Accounts.IssuedKey createKey(@RequestHeader(name = AdminToken.HEADER, required = false) String token,
-            @Valid @RequestBody NewKey key) {
-        adminToken.check(token, WHAT);
+    Accounts.IssuedKey createKey(@Valid @RequestBody NewKey key) {
         return accounts.createKey(key.name(), key.roles(), jurisdiction(key.jurisdiction()));
     }
 
@@ -98,9 +88,7 @@ class AccountsController {
     }
 
     @DeleteMapping("/api-keys/{id}")
-    ResponseEntity<Void> revokeKey(@RequestHeader(name = AdminToken.HEADER, required = false) String token,
-            @PathVariable String id) {
-        adminToken.check(token, WHAT);
+    ResponseEntity<Void> revokeKey(@PathVariable String id) {
         if (!accounts.revokeKey(id)) {
             throw new ResourceNotFoundException("No API key with id " + id + ".");
         }

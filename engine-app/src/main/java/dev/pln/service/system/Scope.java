@@ -1,5 +1,6 @@
 package dev.pln.service.system;
 
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -32,6 +33,19 @@ public record Scope(String town, String village, String createdBy, boolean maskP
         if (request != null) {
             request.setAttribute(ATTRIBUTE, scope, RequestAttributes.SCOPE_REQUEST);
         }
+    }
+
+    /**
+     * Whether a client with these facts (their {@code jurisdiction}) lies inside, for something made by
+     * {@code creator} (null: not a decision).
+     */
+    public boolean containsFacts(Map<String, Object> facts, String creator) {
+        return contains(jurisdiction(facts, "town"), jurisdiction(facts, "village"), creator);
+    }
+
+    private static String jurisdiction(Map<String, Object> facts, String key) {
+        return facts != null && facts.get("jurisdiction") instanceof Map<?, ?> where
+                && where.get(key) instanceof String value ? value : null;
     }
 
     /** Whether a decision of a client in this town and village, created by {@code creator}, lies inside. */

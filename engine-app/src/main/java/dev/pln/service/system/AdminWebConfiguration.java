@@ -1,0 +1,33 @@
+package dev.pln.service.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Puts the {@link AdminToken} check in front of every administrative endpoint ({@code /api/v1/admin/**}: users,
+ * keys, the audit trail, retention, exports), reads included, before anything of the request is read.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminWebConfiguration implements WebMvcConfigurer {
+
+    private final AdminToken adminToken;
+
+    AdminWebConfiguration(AdminToken adminToken) {
+        this.adminToken = adminToken;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                adminToken.check(request.getHeader(AdminToken.HEADER), "The administrative endpoints");
+                return true;
+            }
+        }).addPathPatterns("/api/v1/admin/**");
+    }
+}
