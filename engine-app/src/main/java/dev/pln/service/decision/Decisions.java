@@ -4,6 +4,7 @@ import dev.pln.service.engine.DecisionEngine;
 import dev.pln.service.engine.Evaluation;
 import dev.pln.service.system.ConflictingRequestException;
 import dev.pln.service.system.InputProblemException;
+import dev.pln.service.system.OutsideJurisdictionException;
 import dev.pln.service.system.Scope;
 import dev.pln.service.system.SignedIn;
 import java.nio.charset.StandardCharsets;
@@ -67,12 +68,12 @@ public class Decisions {
      */
     public Stored decide(ClientFactsRequest request, String idempotencyKey) {
         Map<String, Object> facts = factsOf(request);
+        requireInScope(facts);
         String requestHash = hash(facts);
         String id;
         if (idempotencyKey != null) {
             checkKey(idempotencyKey);
-            id = UUID.nameUUIDFromBytes(("idempotency-key:" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                    .toString();
+            id = idempotentId(idempotencyKey, caller());
             Optional<DecisionDocument> earlier = Optional.ofNullable(mongo.findById(id, DecisionDocument.class));
             if (earlier.isPresent()) {
                 return replay(earlier.get(), requestHash);
@@ -96,7 +97,27 @@ public class Decisions {
 
     /** Decides the facts on the active rule set without storing anything. */
     public DecisionView preview(ClientFactsRequest request) {
-        return DecisionView.preview(request.clientId(), engine.evaluate(request.toFacts()), factsOf(request), now());
+        Map<String, Object> facts = factsOf(request);
+        requireInScope(facts);
+        return DecisionView.preview(request.clientId(), engine.evaluate(request.toFacts()), facts, now());
+    }
+
+    /** A caller with a {@link Scope} decides only for clients inside it. */
+    private static void requireInScope(Map<String, Object> facts) {
+        Scope.current().filter(scope -> scope.town() != null && !scope.containsFacts(facts, caller()))
+                .ifPresent(scope -> {
+                    throw new OutsideJurisdictionException(scope);
+                });
+    }
+
+    /**
+     * The id a decision made under this Idempotency-Key gets: the key's own when nobody is signed in (security
+     * off), the key's within the caller's otherwise, so that two intake systems that happen to send the same key
+     * never answer each other with their decisions.
+     */
+    static String idempotentId(String idempotencyKey, String caller) {
+        String scoped = caller == null ? idempotencyKey : caller + "\u0000" + idempotencyKey;
+        return UUID.nameUUIDFromBytes(("idempotency-key:" + scoped).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The decision, if it exists and lies inside the caller's {@link Scope}: outside it, it does not exist. */

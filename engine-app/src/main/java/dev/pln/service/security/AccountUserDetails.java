@@ -1,5 +1,6 @@
 package dev.pln.service.security;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,6 +16,11 @@ final class AccountUserDetails implements UserDetails {
     AccountUserDetails(UserAccount account, boolean locked) {
         this.account = account;
         this.locked = locked;
+    }
+
+    /** When the password, roles or jurisdiction last changed, as of signing in. */
+    Instant changedAt() {
+        return account.changedAt();
     }
 
     Principal principal() {

@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,8 +44,9 @@ class Accounts {
     /** Creates a user; false when the username is taken. */
     boolean createUser(String username, String password, Set<Role> roles, Jurisdiction jurisdiction) {
         try {
+            Instant now = clock.instant();
             mongo.insert(new UserAccount(username, passwords.encode(password), Set.copyOf(roles),
-                    jurisdiction == null ? Jurisdiction.DISTRICT : jurisdiction, 0, null, clock.instant()));
+                    jurisdiction == null ? Jurisdiction.DISTRICT : jurisdiction, 0, null, now, now));
             return true;
         }
         catch (DuplicateKeyException taken) {
@@ -53,6 +56,68 @@ class Accounts {
 
     Optional<UserAccount> user(String username) {
         return Optional.ofNullable(mongo.findById(username, UserAccount.class));
+    }
+
+    /** Every user, by name. */
+    List<UserAccount> users() {
+        return mongo.find(new Query().with(Sort.by("_id")), UserAccount.class);
+    }
+
+    /** What an admin may change of a user. */
+    enum Change {
+        DONE, NO_SUCH_USER, LAST_ADMIN
+    }
+
+    /**
+     * Gives a user these roles and this jurisdiction (null: the whole district); refused when it would leave no
+     * user with {@code ADMIN}. Sessions the user signed in before end.
+     */
+    Change updateUser(String username, Set<Role> roles, Jurisdiction jurisdiction) {
+        Optional<UserAccount> user = user(username);
+        if (user.isEmpty()) {
+            return Change.NO_SUCH_USER;
+        }
+        if (user.get().roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && lastAdmin(username)) {
+            return Change.LAST_ADMIN;
+        }
+        mongo.updateFirst(byName(username), new Update().set("roles", Set.copyOf(roles))
+                .set("jurisdiction", jurisdiction == null ? Jurisdiction.DISTRICT : jurisdiction)
+                .set("changedAt", clock.instant()), UserAccount.class);
+        return Change.DONE;
+    }
+
+    /** Sets a new password; clears failed logins and any lock. Sessions signed in before end. */
+    boolean setPassword(String username, String password) {
+        return mongo.updateFirst(byName(username), new Update().set("passwordHash", passwords.encode(password))
+                .set("failedLogins", 0).unset("lockedUntil").set("changedAt", clock.instant()), UserAccount.class)
+                .getMatchedCount() > 0;
+    }
+
+    /** Whether this is the user's password (for changing it: the caller is signed in already). */
+    boolean passwordMatches(UserAccount user, String password) {
+        return passwords.matches(password, user.passwordHash());
+    }
+
+    /** Deletes a user; refused for the last user with {@code ADMIN}. */
+    Change deleteUser(String username) {
+        Optional<UserAccount> user = user(username);
+        if (user.isEmpty()) {
+            return Change.NO_SUCH_USER;
+        }
+        if (user.get().roles().contains(Role.ADMIN) && lastAdmin(username)) {
+            return Change.LAST_ADMIN;
+        }
+        mongo.remove(byName(username), UserAccount.class);
+        return Change.DONE;
+    }
+
+    private boolean lastAdmin(String username) {
+        return !mongo.exists(Query.query(Criteria.where("roles").is(Role.ADMIN.name()).and("_id").ne(username)),
+                UserAccount.class);
+    }
+
+    private static Query byName(String username) {
+        return Query.query(Criteria.where("_id").is(username));
     }
 
     boolean anyUser() {
@@ -79,14 +144,23 @@ class Accounts {
         return Optional.ofNullable(key).filter(k -> k.revokedAt() == null);
     }
 
+    /** Every key ever made, revoked ones too, oldest first; without their hashes. */
+    List<ApiKey> keys() {
+        Query query = new Query().with(Sort.by("createdAt", "_id"));
+        query.fields().exclude("keyHash");
+        return mongo.find(query, ApiKey.class);
+    }
+
     /** Revokes a key; false when there is no such key. */
     boolean revokeKey(String id) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().set("revokedAt", clock.instant()), ApiKey.class).getMatchedCount() > 0;
     }
 
-    /** Counts a failed login; at the limit the account locks for {@code pln.security.lock-for}. */
-    /** Returns how many failed logins in a row the account now has (0 once it is locked). */
+    /**
+     * Counts a failed login; at the limit the account locks for {@code pln.security.lock-for}. Returns how many
+     * failed logins in a row the account now has (0 once it is locked).
+     */
     int failedLogin(String username) {
         UserAccount account = mongo.findAndModify(Query.query(Criteria.where("_id").is(username)),
                 new Update().inc("failedLogins", 1), FindAndModifyOptions.options().returnNew(true),

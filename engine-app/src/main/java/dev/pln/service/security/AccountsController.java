@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,8 +17,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,6 +46,23 @@ class AccountsController {
             @Valid ScopeRequest jurisdiction) {
     }
 
+    /** A user's roles and jurisdiction, as they are to be from now on. */
+    record UserChange(@NotEmpty Set<Role> roles, @Valid ScopeRequest jurisdiction) {
+    }
+
+    record NewPassword(@NotBlank @Size(min = 12, max = 128) String password) {
+    }
+
+    /** A user as an admin sees it: never its password hash. */
+    record UserView(String username, Set<Role> roles, Jurisdiction jurisdiction, boolean locked,
+            Instant lockedUntil, int failedLogins, Instant createdAt, Instant changedAt) {
+    }
+
+    /** A key as an admin sees it afterwards: never the key, nor its hash. */
+    record KeyView(String id, String name, Set<Role> roles, Jurisdiction jurisdiction, Instant createdAt,
+            Instant revokedAt) {
+    }
+
     record NewKey(@NotBlank @Size(max = 100) String name, @NotEmpty Set<Role> roles,
             @Valid ScopeRequest jurisdiction) {
     }
@@ -56,17 +75,78 @@ class AccountsController {
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> createUser(@Valid @RequestBody NewUser user) {
-        Jurisdiction scope = jurisdiction(user.jurisdiction());
-        if (!accounts.createUser(user.username(), user.password(), user.roles(), scope)) {
-            ProblemDetail taken = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "A user named " + user.username() + " exists already.");
-            taken.setType(URI.create("/problems/user-exists"));
-            taken.setTitle("User exists");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, taken, null);
+    ResponseEntity<UserView> createUser(@Valid @RequestBody NewUser user) {
+        if (!accounts.createUser(user.username(), user.password(), user.roles(), jurisdiction(user.jurisdiction()))) {
+            throw conflict("/problems/user-exists", "User exists", "A user named " + user.username()
+                    + " exists already.");
         }
         return ResponseEntity.created(URI.create("/api/v1/admin/users/" + user.username()))
-                .body(Map.of("username", user.username(), "roles", user.roles(), "jurisdiction", scope));
+                .body(user(user.username()));
+    }
+
+    @GetMapping("/users")
+    List<UserView> users() {
+        return accounts.users().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/users/{username}")
+    UserView user(@PathVariable String username) {
+        return accounts.user(username).map(this::view).orElseThrow(() -> noSuchUser(username));
+    }
+
+    /** New roles and jurisdiction (absent: the whole district); the user signs in again. */
+    @PutMapping(path = "/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    UserView updateUser(@PathVariable String username, @Valid @RequestBody UserChange change) {
+        changed(username, accounts.updateUser(username, change.roles(), jurisdiction(change.jurisdiction())));
+        return user(username);
+    }
+
+    /** An admin sets a new password (a forgotten one, a locked account); the user signs in again. */
+    @PutMapping(path = "/users/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> setPassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
+        if (!accounts.setPassword(username, password.password())) {
+            throw noSuchUser(username);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/users/{username}")
+    ResponseEntity<Void> deleteUser(@PathVariable String username) {
+        changed(username, accounts.deleteUser(username));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void changed(String username, Accounts.Change change) {
+        switch (change) {
+            case NO_SUCH_USER -> throw noSuchUser(username);
+            case LAST_ADMIN -> throw conflict("/problems/last-admin", "Last admin", username
+                    + " is the last user with the role ADMIN; give another user that role first.");
+            case DONE -> {
+            }
+        }
+    }
+
+    private static ErrorResponseException conflict(String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    private static ResourceNotFoundException noSuchUser(String username) {
+        return new ResourceNotFoundException("No user named " + username + ".");
+    }
+
+    private UserView view(UserAccount user) {
+        return new UserView(user.username(), user.roles(), user.jurisdiction(), accounts.locked(user),
+                accounts.locked(user) ? user.lockedUntil() : null, user.failedLogins(), user.createdAt(),
+                user.changedAt());
+    }
+
+    @GetMapping("/api-keys")
+    List<KeyView> keys() {
+        return accounts.keys().stream().map(key -> new KeyView(key.id(), key.name(), key.roles(), key.jurisdiction(),
+                key.createdAt(), key.revokedAt())).toList();
     }
 
     @PostMapping(path = "/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)

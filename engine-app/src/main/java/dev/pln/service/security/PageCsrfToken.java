@@ -18,7 +18,8 @@ final class PageCsrfToken extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !"GET".equals(request.getMethod()) || !(path.startsWith("/review") || path.equals("/login"));
+        return !"GET".equals(request.getMethod()) || !(path.startsWith("/review") || path.startsWith("/account")
+                || path.equals("/login"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.pln.service.security;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -80,7 +82,8 @@ class SecurityConfiguration {
                     .formLogin(AbstractHttpConfigurer::disable).logout(AbstractHttpConfigurer::disable)
                     .requestCache(AbstractHttpConfigurer::disable).build();
         }
-        RequestMatcher pages = PathPatternRequestMatcher.withDefaults().matcher("/review/**");
+        RequestMatcher pages = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/review/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/account/**"));
         var unauthenticated = ProblemResponses.unauthenticated();
         http.addFilterBefore(new ApiKeyAuthenticationFilter(accounts, unauthenticated),
                 BasicAuthenticationFilter.class);
@@ -88,11 +91,14 @@ class SecurityConfiguration {
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/review/decisions").permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         // CSRF tokens protect whatever a browser could send on its own: every page form, and API calls made with
-        // a session cookie alone. API calls that carry their own credentials need none.
+        // a session cookie alone. API calls that carry their own credentials need none, and API calls with no
+        // credentials at all are answered 401 (not a 403 for the missing token).
         http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/api/")
-                && request.getHeader("Authorization") != null));
+                && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null)));
         // Pages render their forms' CSRF tokens; make the token (and its session) before the page is written.
         http.addFilterAfter(new PageCsrfToken(), CsrfFilter.class);
+        // A session whose user was deleted, or whose password, roles or jurisdiction changed, ends.
+        http.addFilterBefore(new StaleSessionFilter(accounts), CsrfFilter.class);
         // Pages send the browser to the login form; everything else (API, API docs, actuator) answers 401.
         http.exceptionHandling(handling -> handling
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages)
@@ -136,6 +142,9 @@ class SecurityConfiguration {
                 .hasRole(CASEWORKER)
                 .requestMatchers(POST, "/review/decisions/*/flags").hasRole(REVIEWER)
                 .requestMatchers(GET, "/review", "/review/**").hasAnyRole(REVIEWER, CASEWORKER)
+                // Everyone signed in with a password may change it.
+                .requestMatchers(PUT, "/api/v1/account/password").authenticated()
+                .requestMatchers("/account/password").authenticated()
                 .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                         "/actuator/info").authenticated()
                 .requestMatchers(DELETE, "/api/**").hasRole(ADMIN)

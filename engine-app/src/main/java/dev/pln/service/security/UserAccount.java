@@ -5,10 +5,14 @@ import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A person who signs in: the password only as a BCrypt hash; failed logins counted for the lock. */
+/**
+ * A person who signs in: the password only as a BCrypt hash; failed logins counted for the lock.
+ * {@code changedAt} moves whenever the password, the roles or the jurisdiction change: a session signed in
+ * before that ends ({@code StaleSessionFilter}).
+ */
 @Document(UserAccount.COLLECTION)
 record UserAccount(@Id String username, String passwordHash, Set<Role> roles, Jurisdiction jurisdiction,
-        int failedLogins, Instant lockedUntil, Instant createdAt) {
+        int failedLogins, Instant lockedUntil, Instant createdAt, Instant changedAt) {
 
     static final String COLLECTION = "users";
 }

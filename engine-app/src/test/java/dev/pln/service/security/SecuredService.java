@@ -113,7 +113,8 @@ final class SecuredService {
             return new Caller(port, null);
         }
 
-        HttpResponse<String> send(String method, String path, String contentType, String body) {
+        /** Sends a request; {@code headers} are further names and values, in pairs. */
+        HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
                     body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -122,6 +123,9 @@ final class SecuredService {
             }
             if (authorization != null) {
                 request.header("Authorization", authorization);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
             }
             try {
                 return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -141,6 +145,20 @@ final class SecuredService {
 
         HttpResponse<String> post(String path, String json) {
             return send("POST", path, "application/json", json);
+        }
+
+        HttpResponse<String> put(String path, String json) {
+            return send("PUT", path, "application/json", json);
+        }
+
+        HttpResponse<String> delete(String path) {
+            return send("DELETE", path, null, null);
+        }
+
+        /** Signs in with the login form, as a browser does; the session cookie is kept for later calls. */
+        HttpResponse<String> signIn(String username, String password) {
+            return postForm("/login", "/login", "username=" + username + "&password="
+                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
         }
 
         /** Posts a page form the way a browser does: with the CSRF token of the page it was on. */

@@ -44,6 +44,7 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
     }
 
     static final Set<String> EVERY_ROLE = Set.of("INTAKE", "CASEWORKER", "REVIEWER", "POLICY_OFFICER", "ADMIN");
+    static final Set<String> WITH_PASSWORD = Set.of("CASEWORKER", "REVIEWER", "POLICY_OFFICER", "ADMIN");
 
     List<Row> rows() {
         String facts = Fixtures.workedCase("case-1-tao").request().toString();
@@ -77,10 +78,20 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
                 new Row("POST", "/api/v1/rulesets", "{}", Set.of("POLICY_OFFICER", "ADMIN")),
                 new Row("POST", "/api/v1/rulesets/no-such/activate", "{\"reason\": \"test\"}",
                         Set.of("POLICY_OFFICER", "ADMIN")),
+                new Row("GET", "/api/v1/rulesets/no-such", null, Set.of("REVIEWER", "POLICY_OFFICER", "ADMIN")),
+                new Row("GET", "/api/v1/rulesets/no-such/audit", null, Set.of("REVIEWER", "POLICY_OFFICER", "ADMIN")),
+                new Row("POST", "/api/v1/rulesets/no-such/impact", "{}", Set.of("POLICY_OFFICER", "ADMIN")),
                 new Row("GET", "/api/v1/jobs/no-such", null, Set.of("POLICY_OFFICER", "ADMIN")),
                 new Row("GET", "/api/v1/admin/audit", null, Set.of("ADMIN")),
                 new Row("GET", "/api/v1/admin/audit/verify", null, Set.of("ADMIN")),
                 new Row("POST", "/api/v1/admin/users", "{}", Set.of("ADMIN")),
+                new Row("GET", "/api/v1/admin/users", null, Set.of("ADMIN")),
+                new Row("GET", "/api/v1/admin/users/no-such", null, Set.of("ADMIN")),
+                new Row("PUT", "/api/v1/admin/users/no-such", "{\"roles\": [\"REVIEWER\"]}", Set.of("ADMIN")),
+                new Row("PUT", "/api/v1/admin/users/no-such/password", "{\"password\": \"long enough password\"}",
+                        Set.of("ADMIN")),
+                new Row("DELETE", "/api/v1/admin/users/no-such", null, Set.of("ADMIN")),
+                new Row("GET", "/api/v1/admin/api-keys", null, Set.of("ADMIN")),
                 new Row("POST", "/api/v1/admin/api-keys", "{}", Set.of("ADMIN")),
                 new Row("DELETE", "/api/v1/admin/api-keys/no-such", null, Set.of("ADMIN")),
                 new Row("POST", "/api/v1/admin/retention/run", null, Set.of("ADMIN")),
@@ -92,6 +103,9 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
                 new Row("FORM", page + "/flags", "comment=请复核", Set.of("REVIEWER", "ADMIN")),
                 new Row("FORM", page + "/overrides", "level=3&reasonCode=NEEDS_MORE_SUPPORT&reason=家庭变故",
                         Set.of("CASEWORKER", "ADMIN")),
+                // Users with a password change it; a key has none (403), nobody is asked to sign in (401).
+                new Row("PUT", "/api/v1/account/password", "{\"currentPassword\": \"wrong\"}", WITH_PASSWORD),
+                new Row("GET", "/account/password", null, WITH_PASSWORD),
                 new Row("GET", "/v3/api-docs", null, EVERY_ROLE),
                 new Row("GET", "/actuator/info", null, EVERY_ROLE),
                 new Row("GET", "/actuator/health", null, Set.of("nobody", "INTAKE", "CASEWORKER", "REVIEWER",
@@ -113,6 +127,10 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
                 if (status >= 500 || denied == expected) {
                     wrong.add(row.method() + " " + row.path() + " as " + caller.getKey() + ": " + status
                             + (expected ? " (should be allowed)" : " (should be denied)"));
+                }
+                else if (!expected && caller.getKey().equals("nobody") && row.path().startsWith("/api/")
+                        && status != 401) {
+                    wrong.add(row.method() + " " + row.path() + " without credentials: " + status + " (not 401)");
                 }
             }
         }
@@ -142,7 +160,8 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
     HttpResponse<String> call(Caller caller, Row row) {
         return switch (row.method()) {
             case "GET" -> caller.get(row.path());
-            case "DELETE" -> caller.send("DELETE", row.path(), null, null);
+            case "DELETE" -> caller.delete(row.path());
+            case "PUT" -> caller.put(row.path(), row.body());
             case "FORM" -> caller.postForm(row.path().replaceAll("/(flags|overrides)$", ""), row.path(),
                     row.body());
             default -> caller.post(row.path(), row.body());

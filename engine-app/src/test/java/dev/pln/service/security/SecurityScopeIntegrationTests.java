@@ -116,6 +116,57 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
                 .statusCode()).isEqualTo(404);
     }
 
+    Caller intakeKey(String name, Map<String, String> jurisdiction) {
+        String scope = jurisdiction == null ? "" : ", \"jurisdiction\": " + JSON.writeValueAsString(jurisdiction);
+        HttpResponse<String> key = admin().post("/api/v1/admin/api-keys",
+                "{\"name\": \"" + name + "\", \"roles\": [\"INTAKE\"]" + scope + "}");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        return Caller.bearer(port, json(key).get("apiKey").asString());
+    }
+
+    @Test
+    void anIntakeSystemOfOneTownDecidesForClientsOfThatTownOnlyAndStoresNothingElse() {
+        Caller huangcun = intakeKey("intake-huangcun", Map.of("town", HUANGCUN));
+        String outsideTown = Fixtures.with(Fixtures.workedCase("case-1-tao").request(), "/clientId", "DX-OUTSIDE-1")
+                .toString();
+
+        HttpResponse<String> refused = huangcun.post("/api/v1/decisions", outsideTown);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).get("type").asString()).isEqualTo("/problems/outside-jurisdiction");
+        assertThat(json(refused).get("errors").get(0).get("pointer").asString()).isEqualTo("/jurisdiction");
+        assertThat(huangcun.post("/api/v1/decisions/preview", outsideTown).statusCode()).isEqualTo(403);
+        assertThat(json(admin().get("/api/v1/decisions?clientId=DX-OUTSIDE-1")).get("total").asInt())
+                .as("nothing stored").isZero();
+        assertThat(admin().get("/api/v1/clients/DX-OUTSIDE-1").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> inside = huangcun.post("/api/v1/decisions", Fixtures.with(
+                Fixtures.workedCase("case-2-wang").request(), "/clientId", "DX-INSIDE-1").toString());
+        assertThat(inside.statusCode()).as(inside.body()).isEqualTo(201);
+    }
+
+    @Test
+    void twoIntakeSystemsSendingTheSameIdempotencyKeyNeverGetEachOthersDecisions() {
+        Caller first = intakeKey("intake-first", null);
+        Caller second = intakeKey("intake-second", null);
+        String firstFacts = Fixtures.with(Fixtures.workedCase("case-3-li").request(), "/clientId", "DX-IDEM-1")
+                .toString();
+        String secondFacts = Fixtures.with(Fixtures.workedCase("case-4-dong").request(), "/clientId", "DX-IDEM-2")
+                .toString();
+
+        HttpResponse<String> a = first.send("POST", "/api/v1/decisions", "application/json", firstFacts,
+                "Idempotency-Key", "batch-0001");
+        HttpResponse<String> b = second.send("POST", "/api/v1/decisions", "application/json", secondFacts,
+                "Idempotency-Key", "batch-0001");
+        HttpResponse<String> again = first.send("POST", "/api/v1/decisions", "application/json", firstFacts,
+                "Idempotency-Key", "batch-0001");
+
+        assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+        assertThat(b.statusCode()).as("not a 422: the key is the second system's own").isEqualTo(201);
+        assertThat(json(b).get("clientId").asString()).isEqualTo("DX-IDEM-2");
+        assertThat(json(b).get("decisionId").asString()).isNotEqualTo(json(a).get("decisionId").asString());
+        assertThat(json(again).get("decisionId").asString()).isEqualTo(json(a).get("decisionId").asString());
+    }
+
     @Test
     void reviewersSeeMaskedNamesAndNoHealthOrIncomeStatusCaseworkersSeeThem() {
         String wang = "/api/v1/decisions/" + decisionOf.get("case-2-wang");

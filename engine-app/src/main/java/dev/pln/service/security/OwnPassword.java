@@ -1,0 +1,60 @@
+package dev.pln.service.security;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A signed-in user changes its own password, giving the current one; shared by the API and the page. A wrong
+ * current password counts as a failed login (towards the lock). Afterwards every session of the user ends,
+ * this one included: it signs in again with the new password.
+ */
+@Component
+class OwnPassword {
+
+    private static final Logger log = LoggerFactory.getLogger(OwnPassword.class);
+
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 128;
+
+    enum Outcome {
+        CHANGED, NOT_A_PASSWORD_USER, WRONG_CURRENT, WRONG_LENGTH
+    }
+
+    private final Accounts accounts;
+
+    OwnPassword(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    Outcome change(String current, String next) {
+        Optional<UserAccount> user = signedInUser();
+        if (user.isEmpty()) {
+            return Outcome.NOT_A_PASSWORD_USER;
+        }
+        String username = user.get().username();
+        // A locked account checks nothing: a session cannot keep guessing once five guesses failed.
+        if (accounts.locked(user.get()) || current == null || !accounts.passwordMatches(user.get(), current)) {
+            accounts.failedLogin(username);
+            log.warn("Wrong current password given to change the password of user '{}'",
+                    LoginEvents.printable(username));
+            return Outcome.WRONG_CURRENT;
+        }
+        if (next == null || next.isBlank() || next.length() < MIN_LENGTH || next.length() > MAX_LENGTH) {
+            return Outcome.WRONG_LENGTH;
+        }
+        accounts.setPassword(username, next);
+        log.info("User '{}' changed its password", LoginEvents.printable(username));
+        return Outcome.CHANGED;
+    }
+
+    /** The stored user signed in on this request (by the login form or HTTP Basic), if it is one. */
+    Optional<UserAccount> signedInUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AccountUserDetails user
+                ? accounts.user(user.getUsername()) : Optional.empty();
+    }
+}
