@@ -64,14 +64,15 @@ class ImpactPreview {
     }
 
     /** Whether the population is too large to preview within one request (then it runs as a job). */
-    boolean needsJob() {
+    boolean needsJob(ImpactReport.Population population) {
         int threshold = settings.impactJobThreshold();
-        return mongo.getCollection(CLIENTS).countDocuments(new Document(), new CountOptions().limit(threshold + 1))
-                > threshold;
+        return mongo.getCollection(CLIENTS).countDocuments(population.clients(),
+                new CountOptions().limit(threshold + 1)) > threshold;
     }
 
-    /** Previews the version on every stored client, reporting progress (0..1) as it goes; audited. */
-    ImpactReport run(RulesetDocument version, String actor, DoubleConsumer progress) {
+    /** Previews the version on every stored client of the population, reporting progress (0..1); audited. */
+    ImpactReport run(RulesetDocument version, ImpactReport.Population population, String actor,
+            DoubleConsumer progress) {
         if (version.status() == RulesetStatus.REJECTED) {
             throw new RulesetConflictException("Version " + version.version() + " was rejected at upload; there is "
                     + "nothing to preview.");
@@ -80,20 +81,22 @@ class ImpactPreview {
         Ruleset candidate = rulesets.compile(version);
         ImpactReport report;
         try {
-            report = evaluate(version, candidate, progress, started);
+            report = evaluate(version, population, candidate, progress, started);
         }
         finally {
             candidate.dispose();
         }
         audit.record(actor, AuditAction.IMPACT_PREVIEWED, version.version(), version.checksum(), null,
                 Rulesets.details("evaluated", report.evaluated(), "changed", report.changed(), "skipped",
-                        report.skipped(), "seconds", report.seconds()));
+                        report.skipped(), "seconds", report.seconds(), "town", population.town(), "village",
+                        population.village()));
         return report;
     }
 
-    private ImpactReport evaluate(RulesetDocument version, Ruleset candidate, DoubleConsumer progress,
-            Instant started) {
-        long total = Math.max(1, mongo.getCollection(CLIENTS).estimatedDocumentCount());
+    private ImpactReport evaluate(RulesetDocument version, ImpactReport.Population population, Ruleset candidate,
+            DoubleConsumer progress, Instant started) {
+        long total = Math.max(1, population.town() == null ? mongo.getCollection(CLIENTS).estimatedDocumentCount()
+                : mongo.getCollection(CLIENTS).countDocuments(population.clients()));
         Tally all = new Tally();
         Map<String, Map<String, Tally>> groups = new LinkedHashMap<>();
         groups.put("sex", new TreeMap<>());
@@ -104,7 +107,7 @@ class ImpactPreview {
         List<ImpactReport.Example> examples = new ArrayList<>();
         long skipped = 0;
         long seen = 0;
-        try (MongoCursor<Document> cursor = mongo.getCollection(CLIENTS).find()
+        try (MongoCursor<Document> cursor = mongo.getCollection(CLIENTS).find(population.clients())
                 .projection(Projections.include("facts", "currentDecisionId", "status", "level"))
                 .sort(Sorts.ascending("_id")).batchSize(BATCH).iterator()) {
             List<Document> batch = new ArrayList<>(BATCH);
@@ -153,7 +156,7 @@ class ImpactPreview {
         });
         Instant finished = clock.instant();
         double seconds = Duration.between(started, finished).toMillis() / 1000.0;
-        return new ImpactReport(version.version(), version.checksum(), all.evaluated, all.changed, skipped,
+        return new ImpactReport(version.version(), version.checksum(), population, all.evaluated, all.changed, skipped,
                 all.transitions(), measures.view(), byGroup, List.copyOf(examples),
                 started.truncatedTo(ChronoUnit.MILLIS), finished.truncatedTo(ChronoUnit.MILLIS), seconds);
     }

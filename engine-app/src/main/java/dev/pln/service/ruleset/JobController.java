@@ -1,6 +1,7 @@
 package dev.pln.service.ruleset;
 
 import dev.pln.service.system.ResourceNotFoundException;
+import dev.pln.service.system.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +21,7 @@ class JobController {
 
     @GetMapping("/{id}")
     Jobs.JobView one(@PathVariable String id) {
-        return jobs.find(id).map(Jobs.Job::view)
+        return jobs.find(id).filter(job -> job.population().visibleTo(Scope.current())).map(Jobs.Job::view)
                 .orElseThrow(() -> new ResourceNotFoundException("No job " + id + " on this instance (jobs are kept "
                         + "in memory by the instance that runs them)."));
     }

@@ -41,14 +41,16 @@ class Jobs implements DisposableBean {
         private final String kind;
         private final Instant createdAt;
         private final long order;
+        private final ImpactReport.Population population;
         private volatile State state = State.QUEUED;
         private volatile double progress;
         private volatile Object result;
         private volatile String error;
         private volatile Instant finishedAt;
 
-        Job(String id, String kind, Instant createdAt, long order) {
+        Job(String id, String kind, ImpactReport.Population population, Instant createdAt, long order) {
             this.id = id;
+            this.population = population;
             this.kind = kind;
             this.createdAt = createdAt;
             this.order = order;
@@ -60,6 +62,11 @@ class Jobs implements DisposableBean {
 
         String id() {
             return id;
+        }
+
+        /** The clients the job works on: a caller of another town does not see it. */
+        ImpactReport.Population population() {
+            return population;
         }
     }
 
@@ -82,9 +89,12 @@ class Jobs implements DisposableBean {
         this.settings = settings;
     }
 
-    /** Starts {@code work} in the background; it reports progress (0..1) and returns the job's result. */
-    Job submit(String kind, Function<DoubleConsumer, Object> work) {
-        Job job = new Job(UUID.randomUUID().toString(), kind, now(), submitted.incrementAndGet());
+    /**
+     * Starts {@code work} on the clients of {@code population} in the background; it reports progress (0..1) and
+     * returns the job's result.
+     */
+    Job submit(String kind, ImpactReport.Population population, Function<DoubleConsumer, Object> work) {
+        Job job = new Job(UUID.randomUUID().toString(), kind, population, now(), submitted.incrementAndGet());
         jobs.put(job.id, job);
         forgetOldest();
         runner.execute(() -> {

@@ -1,7 +1,9 @@
 package dev.pln.service.ruleset;
 
 import dev.pln.service.system.InputProblemException;
+import dev.pln.service.system.OutsideJurisdictionException;
 import dev.pln.service.system.ResourceNotFoundException;
+import dev.pln.service.system.Scope;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,10 +102,12 @@ class RulesetController {
             @RequestHeader(name = AdminAccess.ACTOR_HEADER, required = false) String actor) {
         RulesetDocument document = rulesets.existing(version);
         String who = AdminAccess.actor(actor);
-        if (!impact.needsJob()) {
-            return ResponseEntity.ok(impact.run(document, who, progress -> { }));
+        // A policy officer of one town previews the version on that town's clients only.
+        ImpactReport.Population population = ImpactReport.Population.of(Scope.current());
+        if (!impact.needsJob(population)) {
+            return ResponseEntity.ok(impact.run(document, population, who, progress -> { }));
         }
-        Jobs.Job job = jobs.submit("IMPACT", progress -> impact.run(document, who, progress));
+        Jobs.Job job = jobs.submit("IMPACT", population, progress -> impact.run(document, population, who, progress));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/jobs/" + job.id()))
                 .body(job.view());
     }
@@ -111,6 +115,10 @@ class RulesetController {
     @PostMapping(path = "/{version}/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
     RulesetView activate(@PathVariable String version, @Valid @RequestBody ActivationRequest activation,
             @RequestHeader(name = AdminAccess.ACTOR_HEADER, required = false) String actor) {
+        if (ImpactReport.Population.of(Scope.current()).town() != null) {
+            throw new OutsideJurisdictionException(Scope.current().orElseThrow(), "A rule set applies to the whole "
+                    + "district: only a policy officer of the whole district activates one or rolls back.");
+        }
         return RulesetView.withoutFiles(rulesets.activate(version, activation.reason(), activation.accepted(),
                 AdminAccess.actor(actor)));
     }

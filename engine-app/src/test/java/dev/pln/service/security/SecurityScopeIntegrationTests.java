@@ -168,6 +168,28 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
     }
 
     @Test
+    void aTownsPolicyOfficerPreviewsItsTownOnlyAndCannotActivateForTheWholeDistrict() {
+        Caller district = callers.get("POLICY_OFFICER");
+        Caller town = createUser(admin(), "po-huangcun", List.of("POLICY_OFFICER"), Map.of("town", HUANGCUN));
+        String version = json(district.get("/api/v1/rulesets/active")).get("version").asString();
+        String impact = "/api/v1/rulesets/" + version + "/impact";
+
+        JsonNode everyTown = json(district.post(impact, "{}"));
+        JsonNode oneTown = json(town.post(impact, "{}"));
+
+        assertThat(everyTown.get("jurisdiction").get("town").isNull()).isTrue();
+        assertThat(everyTown.get("byGroup").get("town").propertyNames()).contains(XIHONGMEN, HUANGCUN);
+        assertThat(oneTown.get("jurisdiction").get("town").asString()).isEqualTo(HUANGCUN);
+        assertThat(oneTown.get("byGroup").get("town").propertyNames()).containsExactly(HUANGCUN);
+        assertThat(oneTown.get("evaluated").asLong()).isPositive().isLessThan(everyTown.get("evaluated").asLong());
+
+        HttpResponse<String> activation = town.post("/api/v1/rulesets/" + version + "/activate",
+                "{\"reason\": \"again\"}");
+        assertThat(activation.statusCode()).isEqualTo(403);
+        assertThat(json(activation).get("type").asString()).isEqualTo("/problems/outside-jurisdiction");
+    }
+
+    @Test
     void reviewersSeeMaskedNamesAndNoHealthOrIncomeStatusCaseworkersSeeThem() {
         String wang = "/api/v1/decisions/" + decisionOf.get("case-2-wang");
         JsonNode asReviewer = json(callers.get("REVIEWER").get(wang)).get("facts");
