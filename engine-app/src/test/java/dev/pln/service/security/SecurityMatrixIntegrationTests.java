@@ -13,6 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,6 +66,7 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
                 new Row("POST", decision + "/overrides",
                         "{\"level\": 2, \"reasonCode\": \"NEEDS_MORE_SUPPORT\", \"reason\": \"家庭变故\"}",
                         Set.of("CASEWORKER", "ADMIN")),
+                new Row("POST", decision + "/overrides/no-such/confirm", "{}", Set.of("CASEWORKER", "ADMIN")),
                 new Row("POST", decision + "/flags", "{\"comment\": \"请复核\"}", Set.of("REVIEWER", "ADMIN")),
                 new Row("POST", decision + "/replay", "{\"ruleset\": \"original\"}",
                         Set.of("POLICY_OFFICER", "REVIEWER", "ADMIN")),
@@ -96,6 +103,7 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
                 new Row("DELETE", "/api/v1/admin/api-keys/no-such", null, Set.of("ADMIN")),
                 new Row("POST", "/api/v1/admin/retention/run", null, Set.of("ADMIN")),
                 new Row("GET", "/api/v1/admin/exports/decisions", null, Set.of("ADMIN")),
+                new Row("GET", "/review", null, Set.of("CASEWORKER", "REVIEWER", "ADMIN")),
                 new Row("GET", "/review/decisions", null, Set.of("CASEWORKER", "REVIEWER", "ADMIN")),
                 new Row("GET", page, null, Set.of("CASEWORKER", "REVIEWER", "ADMIN")),
                 new Row("GET", page + "/sheet", null, Set.of("CASEWORKER", "REVIEWER", "ADMIN")),
@@ -103,10 +111,13 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
                 new Row("FORM", page + "/flags", "comment=请复核", Set.of("REVIEWER", "ADMIN")),
                 new Row("FORM", page + "/overrides", "level=3&reasonCode=NEEDS_MORE_SUPPORT&reason=家庭变故",
                         Set.of("CASEWORKER", "ADMIN")),
+                new Row("FORM", page + "/overrides/no-such/confirm", "", Set.of("CASEWORKER", "ADMIN")),
                 // Users with a password change it; a key has none (403), nobody is asked to sign in (401).
                 new Row("PUT", "/api/v1/account/password", "{\"currentPassword\": \"wrong\"}", WITH_PASSWORD),
                 new Row("GET", "/account/password", null, WITH_PASSWORD),
+                new Row("FORM", "/account/password", "currentPassword=x&newPassword=a&repeated=b", WITH_PASSWORD),
                 new Row("GET", "/v3/api-docs", null, EVERY_ROLE),
+                new Row("GET", "/swagger-ui.html", null, EVERY_ROLE),
                 new Row("GET", "/actuator/info", null, EVERY_ROLE),
                 new Row("GET", "/actuator/health", null, Set.of("nobody", "INTAKE", "CASEWORKER", "REVIEWER",
                         "POLICY_OFFICER", "ADMIN")),
@@ -140,6 +151,37 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    /** The matrix cannot fall behind the code: every endpoint and page of ours has a row. */
+    @Test
+    void everyEndpointAndPageOfTheServiceHasARow() {
+        List<String> missing = new ArrayList<>();
+        handlers.getHandlerMethods().forEach((mapping, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("dev.pln.service")
+                    || mapping.getPathPatternsCondition() == null) {
+                return;
+            }
+            for (PathPattern pattern : mapping.getPathPatternsCondition().getPatterns()) {
+                if (pattern.getPatternString().equals("/error") || pattern.getPatternString().endsWith("/")) {
+                    continue;
+                }
+                for (RequestMethod method : mapping.getMethodsCondition().getMethods()) {
+                    boolean covered = rows().stream().anyMatch(row -> method.name()
+                            .equals(row.method().equals("FORM") ? "POST" : row.method())
+                            && pattern.matches(PathContainer.parsePath(row.path().replaceAll("\\?.*", ""))));
+                    if (!covered) {
+                        missing.add(method + " " + pattern.getPatternString());
+                    }
+                }
+            }
+        });
+        assertThat(missing).isEmpty();
+        assertThat(handlers.getHandlerMethods()).hasSizeGreaterThan(40);
+    }
+
     @Test
     void withoutCredentialsAnApiCallIs401ProblemJsonAndAPageGoesToTheLoginForm() {
         HttpResponse<String> api = callers.get("nobody").get("/api/v1/decisions");
@@ -165,8 +207,8 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
             case "GET" -> caller.get(row.path());
             case "DELETE" -> caller.delete(row.path());
             case "PUT" -> caller.put(row.path(), row.body());
-            case "FORM" -> caller.postForm(row.path().replaceAll("/(flags|overrides)$", ""), row.path(),
-                    row.body());
+            case "FORM" -> caller.postForm(row.path().replaceAll("/(flags|overrides(/[^/]+/confirm)?)$", ""),
+                    row.path(), row.body());
             default -> caller.post(row.path(), row.body());
         };
     }
