@@ -9,6 +9,7 @@ import java.security.Principal;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,9 +42,15 @@ class AuditFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
 
     private final AuditTrail trail;
+    private final boolean signedInOnly;
 
-    AuditFilter(AuditTrail trail) {
+    /**
+     * @param signedInOnly whether {@code pln.security.enabled} is on: then who acted is the signed-in caller or
+     *        anonymous, never a name sent in the {@code X-Actor} header
+     */
+    AuditFilter(AuditTrail trail, @Value("${pln.security.enabled:false}") boolean signedInOnly) {
         this.trail = trail;
+        this.signedInOnly = signedInOnly;
     }
 
     @Override
@@ -61,7 +68,8 @@ class AuditFilter extends OncePerRequestFilter {
         }
         try {
             Principal principal = request.getUserPrincipal();
-            String actor = principal != null ? principal.getName() : actor(request.getHeader(ACTOR_HEADER));
+            String actor = principal != null ? principal.getName()
+                    : signedInOnly ? ANONYMOUS : actor(request.getHeader(ACTOR_HEADER));
             trail.append(actor, action, request.getMethod(), path, status,
                     request.getRemoteAddr());
         }

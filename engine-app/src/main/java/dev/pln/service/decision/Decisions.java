@@ -1,5 +1,7 @@
 package dev.pln.service.decision;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import dev.pln.service.engine.DecisionEngine;
 import dev.pln.service.engine.Evaluation;
 import dev.pln.service.system.ConflictingRequestException;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -33,15 +36,18 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decides and stores. A decision is one document written once (atomic without transactions); an
- * Idempotency-Key becomes the decision's id, so concurrent retries collide on the primary key and never
- * store twice.
+ * Decides and stores. A decision is one document written once (atomic without transactions); its id is derived
+ * from the Idempotency-Key (and, with security on, the caller), so concurrent retries collide on the primary key
+ * and never store twice.
  */
 @Service
 public class Decisions {
 
     /** The longest Idempotency-Key the contract accepts. */
     static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    /** The client records' collection (module client), read here by id only, for where a client is recorded. */
+    private static final String CLIENTS = "clients";
 
     private final DecisionEngine engine;
     private final MongoTemplate mongo;
@@ -69,12 +75,14 @@ public class Decisions {
     public Stored decide(ClientFactsRequest request, String idempotencyKey) {
         Map<String, Object> facts = factsOf(request);
         requireInScope(facts);
+        requireRecordedInScope(request.clientId());
         String requestHash = hash(facts);
         String id;
         if (idempotencyKey != null) {
             checkKey(idempotencyKey);
             id = idempotentId(idempotencyKey, caller());
-            Optional<DecisionDocument> earlier = Optional.ofNullable(mongo.findById(id, DecisionDocument.class));
+            Optional<DecisionDocument> earlier = Optional.ofNullable(mongo.findById(id, DecisionDocument.class))
+                    .or(() -> madeBeforeKeysWereTheCallers(idempotencyKey));
             if (earlier.isPresent()) {
                 return replay(earlier.get(), requestHash);
             }
@@ -102,12 +110,44 @@ public class Decisions {
         return DecisionView.preview(request.clientId(), engine.evaluate(request.toFacts()), facts, now());
     }
 
-    /** A caller with a {@link Scope} decides only for clients inside it. */
+    /** A caller of one town (or village) decides only for clients whose facts say they live there. */
     private static void requireInScope(Map<String, Object> facts) {
         Scope.current().filter(scope -> scope.town() != null && !scope.containsFacts(facts, caller()))
                 .ifPresent(scope -> {
                     throw new OutsideJurisdictionException(scope);
                 });
+    }
+
+    /**
+     * Nor does it take over a client recorded elsewhere by sending facts with its own town: moving a client
+     * between towns is for callers of the whole district. (Read by id from the client record, which says where
+     * the client's latest facts put it.)
+     */
+    private void requireRecordedInScope(String clientId) {
+        Optional<Scope> scope = Scope.current().filter(limits -> limits.town() != null);
+        if (scope.isEmpty() || clientId == null) {
+            return;
+        }
+        Document client = mongo.getCollection(CLIENTS).find(Filters.eq("_id", clientId))
+                .projection(Projections.include("facts.jurisdiction")).first();
+        Document recorded = client == null ? null : client.get("facts", Document.class);
+        if (recorded != null && !scope.get().containsFacts(recorded, caller())) {
+            throw new OutsideJurisdictionException(scope.get(), "The client " + clientId + " is recorded in "
+                    + "another jurisdiction; a caller of the whole district moves clients between towns.");
+        }
+    }
+
+    /**
+     * A decision the caller stored under this key before keys were each caller's own (they were the
+     * installation's): still the answer to a retry of that request, but only for the caller that made it.
+     */
+    private Optional<DecisionDocument> madeBeforeKeysWereTheCallers(String idempotencyKey) {
+        String caller = caller();
+        if (caller == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(idempotentId(idempotencyKey, null), DecisionDocument.class))
+                .filter(earlier -> caller.equals(earlier.createdBy()));
     }
 
     /**

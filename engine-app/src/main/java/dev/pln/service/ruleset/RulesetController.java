@@ -115,10 +115,10 @@ class RulesetController {
     @PostMapping(path = "/{version}/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
     RulesetView activate(@PathVariable String version, @Valid @RequestBody ActivationRequest activation,
             @RequestHeader(name = AdminAccess.ACTOR_HEADER, required = false) String actor) {
-        if (ImpactReport.Population.of(Scope.current()).town() != null) {
-            throw new OutsideJurisdictionException(Scope.current().orElseThrow(), "A rule set applies to the whole "
-                    + "district: only a policy officer of the whole district activates one or rolls back.");
-        }
+        Scope.current().filter(scope -> scope.town() != null).ifPresent(scope -> {
+            throw new OutsideJurisdictionException(scope, "A rule set applies to the whole district: only a policy "
+                    + "officer of the whole district activates one or rolls back.");
+        });
         return RulesetView.withoutFiles(rulesets.activate(version, activation.reason(), activation.accepted(),
                 AdminAccess.actor(actor)));
     }

@@ -63,7 +63,7 @@ class Accounts {
         return mongo.find(new Query().with(Sort.by("_id")), UserAccount.class);
     }
 
-    /** What an admin may change of a user. */
+    /** How a change of a user ended. */
     enum Change {
         DONE, NO_SUCH_USER, LAST_ADMIN
     }
@@ -72,7 +72,7 @@ class Accounts {
      * Gives a user these roles and this jurisdiction (null: the whole district); refused when it would leave no
      * user with {@code ADMIN}. Sessions the user signed in before end.
      */
-    Change updateUser(String username, Set<Role> roles, Jurisdiction jurisdiction) {
+    synchronized Change updateUser(String username, Set<Role> roles, Jurisdiction jurisdiction) {
         Optional<UserAccount> user = user(username);
         if (user.isEmpty()) {
             return Change.NO_SUCH_USER;
@@ -99,7 +99,7 @@ class Accounts {
     }
 
     /** Deletes a user; refused for the last user with {@code ADMIN}. */
-    Change deleteUser(String username) {
+    synchronized Change deleteUser(String username) {
         Optional<UserAccount> user = user(username);
         if (user.isEmpty()) {
             return Change.NO_SUCH_USER;
@@ -111,6 +111,10 @@ class Accounts {
         return Change.DONE;
     }
 
+    /**
+     * Whether no other user has {@code ADMIN}. Checked and changed under this instance's lock (updates and
+     * deletions are serialised here); two instances changing admins at the same moment could still both pass.
+     */
     private boolean lastAdmin(String username) {
         return !mongo.exists(Query.query(Criteria.where("roles").is(Role.ADMIN.name()).and("_id").ne(username)),
                 UserAccount.class);

@@ -42,7 +42,8 @@ class AccountsController {
 
     /** {@code {"username", "password", "roles", "jurisdiction"}}; no jurisdiction means the whole district. */
     record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String username,
-            @NotBlank @Size(min = 12, max = 128) String password, @NotEmpty Set<Role> roles,
+            @NotBlank @Size(min = OwnPassword.MIN_LENGTH, max = OwnPassword.MAX_LENGTH) String password,
+            @NotEmpty Set<Role> roles,
             @Valid ScopeRequest jurisdiction) {
     }
 
@@ -50,7 +51,8 @@ class AccountsController {
     record UserChange(@NotEmpty Set<Role> roles, @Valid ScopeRequest jurisdiction) {
     }
 
-    record NewPassword(@NotBlank @Size(min = 12, max = 128) String password) {
+    record NewPassword(
+            @NotBlank @Size(min = OwnPassword.MIN_LENGTH, max = OwnPassword.MAX_LENGTH) String password) {
     }
 
     /** A user as an admin sees it: never its password hash. */
@@ -76,7 +78,8 @@ class AccountsController {
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<UserView> createUser(@Valid @RequestBody NewUser user) {
-        if (!accounts.createUser(user.username(), user.password(), user.roles(), jurisdiction(user.jurisdiction()))) {
+        Jurisdiction scope = jurisdiction(user.jurisdiction(), user.roles());
+        if (!accounts.createUser(user.username(), user.password(), user.roles(), scope)) {
             throw conflict("/problems/user-exists", "User exists", "A user named " + user.username()
                     + " exists already.");
         }
@@ -97,7 +100,8 @@ class AccountsController {
     /** New roles and jurisdiction (absent: the whole district); the user signs in again. */
     @PutMapping(path = "/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserView updateUser(@PathVariable String username, @Valid @RequestBody UserChange change) {
-        changed(username, accounts.updateUser(username, change.roles(), jurisdiction(change.jurisdiction())));
+        Jurisdiction scope = jurisdiction(change.jurisdiction(), change.roles());
+        changed(username, accounts.updateUser(username, change.roles(), scope));
         return user(username);
     }
 
@@ -152,13 +156,20 @@ class AccountsController {
     @PostMapping(path = "/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Accounts.IssuedKey createKey(@Valid @RequestBody NewKey key) {
-        return accounts.createKey(key.name(), key.roles(), jurisdiction(key.jurisdiction()));
+        return accounts.createKey(key.name(), key.roles(), jurisdiction(key.jurisdiction(), key.roles()));
     }
 
-    /** No jurisdiction is the whole district; a village needs its town (else it would silently widen). */
-    private static Jurisdiction jurisdiction(ScopeRequest requested) {
+    /**
+     * No jurisdiction is the whole district; a village needs its town (else it would silently widen); an admin
+     * is the whole district's (it manages users and keys of every town).
+     */
+    private static Jurisdiction jurisdiction(ScopeRequest requested, Set<Role> roles) {
         if (requested == null) {
             return Jurisdiction.DISTRICT;
+        }
+        if (roles.contains(Role.ADMIN) && requested.toJurisdiction().town() != null) {
+            throw new InputProblemException("An admin acts for the whole district.", List.of(
+                    new InputProblemException.FieldError("/jurisdiction", "must be absent for the role ADMIN")));
         }
         if (requested.village() != null && requested.town() == null) {
             throw new InputProblemException("A village needs its town.", List.of(

@@ -24,4 +24,11 @@ public final class CurrentUser {
         }
         return Optional.empty();
     }
+
+    /** The stored user signed in on this request with a password (login form or HTTP Basic), as of signing in. */
+    static Optional<AccountUserDetails> withPassword() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AccountUserDetails user
+                ? Optional.of(user) : Optional.empty();
+    }
 }

@@ -3,8 +3,6 @@ package dev.pln.service.security;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +34,7 @@ class OwnPassword {
             return Outcome.NOT_A_PASSWORD_USER;
         }
         String username = user.get().username();
-        // A locked account checks nothing: a session cannot keep guessing once five guesses failed.
+        // A locked account checks nothing (the answer is "wrong"): a session cannot keep guessing once five failed.
         if (accounts.locked(user.get()) || current == null || !accounts.passwordMatches(user.get(), current)) {
             accounts.failedLogin(username);
             log.warn("Wrong current password given to change the password of user '{}'",
@@ -51,10 +49,8 @@ class OwnPassword {
         return Outcome.CHANGED;
     }
 
-    /** The stored user signed in on this request (by the login form or HTTP Basic), if it is one. */
+    /** The stored user signed in on this request with a password, as stored now. */
     Optional<UserAccount> signedInUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof AccountUserDetails user
-                ? accounts.user(user.getUsername()) : Optional.empty();
+        return CurrentUser.withPassword().flatMap(user -> accounts.user(user.getUsername()));
     }
 }

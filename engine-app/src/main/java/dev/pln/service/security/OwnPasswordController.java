@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -83,7 +82,8 @@ class OwnPasswordController {
             case WRONG_LENGTH -> model.addAttribute("error",
                     "新密码须为 " + OwnPassword.MIN_LENGTH + "–" + OwnPassword.MAX_LENGTH + " 个字符。");
             case CHANGED -> {
-                SecurityContextHolder.clearContext();
+                // The session ends; the caller stays signed in for the rest of this request, so that the audit
+                // trail records who changed the password.
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -98,10 +99,12 @@ class SecurityConfiguration {
         // Pages render their forms' CSRF tokens; make the token (and its session) before the page is written.
         http.addFilterAfter(new PageCsrfToken(), CsrfFilter.class);
         // A session whose user was deleted, or whose password, roles or jurisdiction changed, ends.
-        http.addFilterBefore(new StaleSessionFilter(accounts), CsrfFilter.class);
+        AuthenticationEntryPoint loginForm = new LoginUrlAuthenticationEntryPoint("/login");
+        http.addFilterBefore(new StaleSessionFilter(accounts, (request, response, ended) -> (pages.matches(request)
+                ? loginForm : unauthenticated).commence(request, response, ended)), CsrfFilter.class);
         // Pages send the browser to the login form; everything else (API, API docs, actuator) answers 401.
         http.exceptionHandling(handling -> handling
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages)
+                .defaultAuthenticationEntryPointFor(loginForm, pages)
                 .defaultAuthenticationEntryPointFor(unauthenticated, AnyRequestMatcher.INSTANCE)
                 .accessDeniedHandler(ProblemResponses.forbidden()));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();

@@ -1,7 +1,5 @@
 package dev.pln.service.security;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -19,7 +17,6 @@ class SignedInModel {
 
     @ModelAttribute("hasPassword")
     boolean hasPassword() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof AccountUserDetails;
+        return CurrentUser.withPassword().isPresent();
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Puts the {@link AdminToken} check in front of every administrative endpoint ({@code /api/v1/admin/**}: users,
- * keys, the audit trail, retention, exports), reads included, before anything of the request is read.
+ * keys, the audit trail, retention, exports), reads included, before anything of the request is read; and, with
+ * security on, lets only admins of the whole district through.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminWebConfiguration implements WebMvcConfigurer {
@@ -26,6 +27,12 @@ class AdminWebConfiguration implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 adminToken.check(request.getHeader(AdminToken.HEADER), "The administrative endpoints");
+                // Users, keys, the audit trail and retention are the whole district's: an admin of one town (a
+                // token of an identity provider may say so) would reach beyond it.
+                Scope.current().filter(scope -> scope.town() != null).ifPresent(scope -> {
+                    throw new OutsideJurisdictionException(scope, "The administrative endpoints are for admins of "
+                            + "the whole district.");
+                });
                 return true;
             }
         }).addPathPatterns("/api/v1/admin/**");

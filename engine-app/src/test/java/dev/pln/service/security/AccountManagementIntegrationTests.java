@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pln.service.security.SecuredService.Caller;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -54,7 +55,7 @@ class AccountManagementIntegrationTests extends SecuredIntegrationTest {
     void theLastAdminCanBeNeitherDeletedNorDemoted() {
         createUser(admin(), "um-second-admin", List.of("ADMIN"), null);
         assertThat(admin().put("/api/v1/admin/users/um-second-admin", "{\"roles\": [\"REVIEWER\"]}").statusCode())
-                .as("admin is still an admin").isEqualTo(200);
+                .as("demoting the second admin leaves the first").isEqualTo(200);
         boolean onlyAdmin = json(admin().get("/api/v1/admin/users")).valueStream()
                 .filter(u -> u.get("roles").valueStream().anyMatch(role -> role.asString().equals("ADMIN")))
                 .count() == 1;
@@ -94,6 +95,9 @@ class AccountManagementIntegrationTests extends SecuredIntegrationTest {
     void aUserChangesItsOwnPasswordGivingTheCurrentOne() {
         Caller user = createUser(admin(), "um-own", List.of("POLICY_OFFICER"), null);
         String path = "/api/v1/account/password";
+        Caller browser = Caller.nobody(port);
+        browser.signIn("um-own", PASSWORD);
+        assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
 
         HttpResponse<String> wrong = user.put(path, "{\"currentPassword\": \"not it\", \"newPassword\": \""
                 + NEW_PASSWORD + "\"}");
@@ -108,6 +112,7 @@ class AccountManagementIntegrationTests extends SecuredIntegrationTest {
                 + "\"}").statusCode()).isEqualTo(204);
         assertThat(user.get("/api/v1/rulesets").statusCode()).isEqualTo(401);
         assertThat(Caller.basic(port, "um-own", NEW_PASSWORD).get("/api/v1/rulesets").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/account/password").statusCode()).as("its other sessions end").isEqualTo(302);
 
         HttpResponse<String> byKey = callers.get("INTAKE").put(path, "{\"currentPassword\": \"x\", "
                 + "\"newPassword\": \"" + NEW_PASSWORD + "\"}");
@@ -139,6 +144,9 @@ class AccountManagementIntegrationTests extends SecuredIntegrationTest {
                         + "&repeated=" + NEW_PASSWORD.replace(" ", "+"));
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(changed.headers().firstValue("Location").orElse("")).endsWith("/login?passwordChanged");
+        assertThat(json(admin().get("/api/v1/admin/audit?limit=20")).get("items").valueStream()
+                .filter(entry -> entry.get("path").asString().equals("/account/password")).findFirst().orElseThrow()
+                .get("actor").asString()).as("the audit trail names who changed it").isEqualTo("um-page");
         assertThat(browser.get("/review/decisions").statusCode()).as("signed out").isEqualTo(302);
         assertThat(Caller.nobody(port).signIn("um-page", PASSWORD).headers().firstValue("Location").orElse(""))
                 .endsWith("/login?error");
@@ -157,6 +165,11 @@ class AccountManagementIntegrationTests extends SecuredIntegrationTest {
 
         assertThat(admin().put("/api/v1/admin/users/um-session", "{\"roles\": [\"REVIEWER\"]}").statusCode())
                 .isEqualTo(200);
+        assertThat(browser.put("/api/v1/account/password", "{}").statusCode())
+                .as("a write with the ended session alone is a 401, not a CSRF refusal").isEqualTo(401);
+        assertThat(browser.signIn("um-session", PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(admin().put("/api/v1/admin/users/um-session", "{\"roles\": [\"CASEWORKER\"]}").statusCode())
+                .isEqualTo(200);
         HttpResponse<String> afterChange = browser.get("/review/decisions");
         assertThat(afterChange.statusCode()).isEqualTo(302);
         assertThat(afterChange.headers().firstValue("Location").orElse("")).endsWith("/login");
@@ -166,6 +179,48 @@ class AccountManagementIntegrationTests extends SecuredIntegrationTest {
         assertThat(admin().delete("/api/v1/admin/users/um-session").statusCode()).isEqualTo(204);
         assertThat(browser.get("/review/decisions").statusCode()).isEqualTo(302);
         assertThat(other.get("/api/v1/decisions").statusCode()).as("every session of the user").isEqualTo(401);
+    }
+
+    @Test
+    void aLockedAccountCannotChangeItsPasswordEvenWithTheRightOne() {
+        createUser(admin(), "um-locked", List.of("REVIEWER"), null);
+        Caller browser = Caller.nobody(port);
+        browser.signIn("um-locked", PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            Caller.basic(port, "um-locked", "wrong-" + i).get("/api/v1/decisions");
+        }
+        HttpResponse<String> refused = browser.postForm("/account/password", "/account/password",
+                "currentPassword=" + PASSWORD.replace(" ", "+") + "&newPassword=" + NEW_PASSWORD.replace(" ", "+")
+                        + "&repeated=" + NEW_PASSWORD.replace(" ", "+"));
+        assertThat(refused.body()).contains("当前密码不正确");
+        assertThat(Caller.basic(port, "um-locked", NEW_PASSWORD).get("/api/v1/decisions").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anAdminActsForTheWholeDistrictOnly() {
+        HttpResponse<String> townAdmin = admin().post("/api/v1/admin/users", "{\"username\": \"um-town-admin\", "
+                + "\"password\": \"" + PASSWORD + "\", \"roles\": [\"ADMIN\"], "
+                + "\"jurisdiction\": {\"town\": \"黄村镇\"}}");
+        assertThat(townAdmin.statusCode()).isEqualTo(400);
+        assertThat(json(townAdmin).get("errors").get(0).get("pointer").asString()).isEqualTo("/jurisdiction");
+        assertThat(admin().post("/api/v1/admin/api-keys", "{\"name\": \"um-admin-key\", \"roles\": [\"ADMIN\"], "
+                + "\"jurisdiction\": {\"town\": \"黄村镇\"}}").statusCode()).isEqualTo(400);
+        createUser(admin(), "um-to-promote", List.of("REVIEWER"), Map.of("town", "黄村镇"));
+        assertThat(admin().put("/api/v1/admin/users/um-to-promote", "{\"roles\": [\"ADMIN\"], "
+                + "\"jurisdiction\": {\"town\": \"黄村镇\"}}").statusCode()).isEqualTo(400);
+        assertThat(admin().put("/api/v1/admin/users/um-to-promote", "{\"roles\": [\"REVIEWER\"], "
+                + "\"jurisdiction\": {\"village\": \"某村\"}}").statusCode()).as("a village needs its town")
+                .isEqualTo(400);
+        assertThat(admin().get("/api/v1/admin/users/um-to-promote").body()).contains("黄村镇");
+
+        Caller idpTownAdmin = Caller.bearer(port, SecuredService.jwt("idp-town-admin", List.of("ADMIN"),
+                Map.of("town", "黄村镇")));
+        HttpResponse<String> users = idpTownAdmin.get("/api/v1/admin/users");
+        assertThat(users.statusCode()).isEqualTo(403);
+        assertThat(json(users).get("type").asString()).isEqualTo("/problems/outside-jurisdiction");
+        assertThat(idpTownAdmin.put("/api/v1/admin/users/admin/password", "{\"password\": \"" + NEW_PASSWORD
+                + "\"}").statusCode()).isEqualTo(403);
     }
 
     @Test

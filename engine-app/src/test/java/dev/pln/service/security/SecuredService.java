@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,6 +65,8 @@ final class SecuredService {
     static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> InMemoryStore.uri().replace("/pln?", "/plnsecured?"));
         registry.add("pln.security.enabled", () -> "true");
+        // Previews of more than three clients run as jobs, so that a job's visibility by jurisdiction is tested.
+        registry.add("pln.rulesets.impact-job-threshold", () -> "3");
         registry.add("pln.storage.data-dir", DATA_DIR::toString);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> "file:" + DATA_DIR.resolve("idp.pub"));
@@ -158,7 +161,7 @@ final class SecuredService {
         /** Signs in with the login form, as a browser does; the session cookie is kept for later calls. */
         HttpResponse<String> signIn(String username, String password) {
             return postForm("/login", "/login", "username=" + username + "&password="
-                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8));
         }
 
         /** Posts a page form the way a browser does: with the CSRF token of the page it was on. */

@@ -168,7 +168,8 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
                 if (pattern.getPatternString().equals("/error") || pattern.getPatternString().endsWith("/")) {
                     continue;
                 }
-                for (RequestMethod method : mapping.getMethodsCondition().getMethods()) {
+                Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.values()) : methods) {
                     boolean covered = rows().stream().anyMatch(row -> method.name()
                             .equals(row.method().equals("FORM") ? "POST" : row.method())
                             && pattern.matches(PathContainer.parsePath(row.path().replaceAll("\\?.*", ""))));

@@ -1,15 +1,21 @@
 package dev.pln.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.pln.rules.Fixtures;
 import dev.pln.service.security.SecuredService.Caller;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -138,6 +144,16 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
         assertThat(json(admin().get("/api/v1/decisions?clientId=DX-OUTSIDE-1")).get("total").asInt())
                 .as("nothing stored").isZero();
         assertThat(admin().get("/api/v1/clients/DX-OUTSIDE-1").statusCode()).isEqualTo(404);
+        assertThat(huangcun.post("/api/v1/decisions", Fixtures.with(Fixtures.workedCase("case-2-wang").request(),
+                "/jurisdiction", null).toString()).statusCode()).as("no jurisdiction is no town of its own")
+                .isEqualTo(403);
+
+        String takeOver = Fixtures.with(Fixtures.workedCase("case-2-wang").request(), "/clientId", TAO).toString();
+        HttpResponse<String> moved = huangcun.post("/api/v1/decisions", takeOver);
+        assertThat(moved.statusCode()).as("Tao is recorded in 西红门镇; facts saying 黄村镇 do not move him")
+                .isEqualTo(403);
+        assertThat(json(admin().get("/api/v1/clients/" + TAO)).get("facts").get("jurisdiction").get("town")
+                .asString()).isEqualTo(XIHONGMEN);
 
         HttpResponse<String> inside = huangcun.post("/api/v1/decisions", Fixtures.with(
                 Fixtures.workedCase("case-2-wang").request(), "/clientId", "DX-INSIDE-1").toString());
@@ -167,6 +183,35 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
         assertThat(json(again).get("decisionId").asString()).isEqualTo(json(a).get("decisionId").asString());
     }
 
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void aRetryOfADecisionStoredBeforeKeysWereEachCallersOwnStillFindsItButOnlyForItsCaller() {
+        HttpResponse<String> key = admin().post("/api/v1/admin/api-keys",
+                "{\"name\": \"intake-upgraded\", \"roles\": [\"INTAKE\"]}");
+        Caller upgraded = Caller.bearer(port, json(key).get("apiKey").asString());
+        String facts = Fixtures.with(Fixtures.workedCase("case-3-li").request(), "/clientId", "DX-LEGACY-1")
+                .toString();
+        String made = json(upgraded.post("/api/v1/decisions", facts)).get("decisionId").asString();
+        // As the earlier version stored it: the id derived from the key alone.
+        String legacyId = UUID.nameUUIDFromBytes("idempotency-key:before-upgrade".getBytes(StandardCharsets.UTF_8))
+                .toString();
+        Document stored = mongo.getCollection("decisions").find(new Document("_id", made)).first();
+        stored.put("_id", legacyId);
+        stored.put("idempotencyKey", "before-upgrade");
+        mongo.getCollection("decisions").insertOne(stored);
+
+        HttpResponse<String> retried = upgraded.send("POST", "/api/v1/decisions", "application/json", facts,
+                "Idempotency-Key", "before-upgrade");
+        HttpResponse<String> other = intakeKey("intake-other-upgraded", null).send("POST", "/api/v1/decisions",
+                "application/json", facts, "Idempotency-Key", "before-upgrade");
+
+        assertThat(json(retried).get("decisionId").asString()).isEqualTo(legacyId);
+        assertThat(other.statusCode()).isEqualTo(201);
+        assertThat(json(other).get("decisionId").asString()).isNotEqualTo(legacyId);
+    }
+
     @Test
     void aTownsPolicyOfficerPreviewsItsTownOnlyAndCannotActivateForTheWholeDistrict() {
         Caller district = callers.get("POLICY_OFFICER");
@@ -174,8 +219,12 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
         String version = json(district.get("/api/v1/rulesets/active")).get("version").asString();
         String impact = "/api/v1/rulesets/" + version + "/impact";
 
-        JsonNode everyTown = json(district.post(impact, "{}"));
-        JsonNode oneTown = json(town.post(impact, "{}"));
+        HttpResponse<String> everyTownStarted = district.post(impact, "{}");
+        assertThat(everyTownStarted.statusCode()).as("more clients than the threshold: a job").isEqualTo(202);
+        String job = everyTownStarted.headers().firstValue("Location").orElseThrow();
+        assertThat(town.get(job).statusCode()).as("the whole district's job is not the town's").isEqualTo(404);
+        JsonNode everyTown = report(district, everyTownStarted);
+        JsonNode oneTown = report(town, town.post(impact, "{}"));
 
         assertThat(everyTown.get("jurisdiction").get("town").isNull()).isTrue();
         assertThat(everyTown.get("byGroup").get("town").propertyNames()).contains(XIHONGMEN, HUANGCUN);
@@ -187,6 +236,20 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
                 "{\"reason\": \"again\"}");
         assertThat(activation.statusCode()).isEqualTo(403);
         assertThat(json(activation).get("type").asString()).isEqualTo("/problems/outside-jurisdiction");
+    }
+
+    /** The impact report of a preview: the answer itself, or its job's result once the job has finished. */
+    JsonNode report(Caller caller, HttpResponse<String> started) {
+        if (started.statusCode() == 200) {
+            return json(started);
+        }
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String job = started.headers().firstValue("Location").orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> json(caller.get(job)).get("state").asString(),
+                state -> !state.equals("QUEUED") && !state.equals("RUNNING"));
+        JsonNode finished = json(caller.get(job));
+        assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+        return finished.get("result");
     }
 
     @Test
@@ -235,7 +298,8 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
     @Test
     void aVillageWithoutItsTownIsRefusedRatherThanWidenedToTheDistrict() {
         HttpResponse<String> refused = admin().post("/api/v1/admin/users", "{\"username\": \"no-town\", "
-                + "\"password\": \"" + PASSWORD + "\", \"roles\": [\"CASEWORKER\"], \"jurisdiction\": {\"village\": \"某村\"}}");
+                + "\"password\": \"" + PASSWORD + "\", \"roles\": [\"CASEWORKER\"], "
+                + "\"jurisdiction\": {\"village\": \"某村\"}}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json(refused).get("errors").get(0).get("pointer").asString()).isEqualTo("/jurisdiction/town");
         Caller malformedScope = Caller.bearer(port, SecuredService.jwt("idp-odd", List.of("REVIEWER"),
