@@ -1,5 +1,6 @@
 package dev.pln.service.storage;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -29,6 +30,12 @@ final class CommittingH2Backend extends H2Backend {
     CommittingH2Backend(MVStore store) {
         super(store);
         this.commits = new GroupCommit(store::commit);
+    }
+
+    /** Databases whose unique indexes compare keys without serializing them again and again. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return FastIndexH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     // Modern drivers send every command as OP_MSG, which arrives here; the legacy OP_QUERY path of pre-3.6

@@ -1,0 +1,88 @@
+package dev.pln.service.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index key type orders keys exactly as H2's stock type does (else the trees of existing data files would be
+ * searched in the wrong order), including when its remembered bytes are used, and leaves other keys to it.
+ */
+class IndexKeyTypeTests {
+
+    static List<KeyValue> keys() {
+        Random random = new Random(20261201);
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            keys.add(new KeyValue(UUID.randomUUID().toString()));
+            keys.add(new KeyValue("DX-" + random.nextInt(100_000)));
+            keys.add(new KeyValue("王某-" + random.nextInt(1000)));
+            keys.add(new KeyValue((long) random.nextInt()));
+            keys.add(new KeyValue(random.nextInt(50)));
+            keys.add(new KeyValue(random.nextDouble()));
+            keys.add(new KeyValue(new ObjectId()));
+            keys.add(new KeyValue(List.of("town-" + random.nextInt(5), (long) random.nextInt(10))));
+            keys.add(new KeyValue(new Document("town", "黄村镇").append("n", random.nextInt(3))));
+        }
+        keys.add(new KeyValue(""));
+        keys.add(new KeyValue(List.of("a", "b")));
+        return keys;
+    }
+
+    @Test
+    void ordersEveryPairOfKeysAsTheStockTypeDoesAlsoWhenItRemembersTheirBytes() {
+        List<KeyValue> keys = keys();
+        IndexKeyType fast = new IndexKeyType();
+        ObjectDataType stock = new ObjectDataType();
+        List<String> wrong = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (KeyValue a : keys) {
+                for (KeyValue b : keys) {
+                    int expected = Integer.signum(stock.compare(a, b));
+                    if (Integer.signum(fast.compare(a, b)) != expected) {
+                        wrong.add(a + " vs " + b);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aKeyEqualToARememberedOneComparesByItsOwnValue() {
+        IndexKeyType fast = new IndexKeyType();
+        KeyValue stored = new KeyValue("DX-2020-001");
+        KeyValue sought = new KeyValue("DX-2020-001");
+        KeyValue other = new KeyValue("DX-2020-002");
+
+        assertThat(fast.compare(stored, other)).isNegative();
+        assertThat(fast.compare(sought, stored)).isZero();
+        assertThat(fast.compare(other, sought)).isPositive();
+    }
+
+    @Test
+    void onlyKeysOfPlainValuesHaveTheirBytesRemembered() {
+        assertThat(IndexKeyType.plain(new KeyValue(List.of("DX-1", 3L)))).isTrue();
+        assertThat(IndexKeyType.plain(new KeyValue(new ObjectId()))).isTrue();
+        assertThat(IndexKeyType.plain(new KeyValue(new Document("a", 1)))).isFalse();
+        assertThat(IndexKeyType.plain(new KeyValue(List.of(List.of("a"))))).isFalse();
+    }
+
+    @Test
+    void leavesOtherKeysToTheStockType() {
+        IndexKeyType fast = new IndexKeyType();
+        ObjectDataType stock = new ObjectDataType();
+        assertThat(Integer.signum(fast.compare(3L, 7L))).isEqualTo(Integer.signum(stock.compare(3L, 7L)));
+        assertThat(Integer.signum(fast.compare("b", "a"))).isEqualTo(Integer.signum(stock.compare("b", "a")));
+        assertThat(Integer.signum(fast.compare(new KeyValue("a"), "a")))
+                .isEqualTo(Integer.signum(stock.compare(new KeyValue("a"), "a")));
+    }
+}
