@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -14,13 +15,17 @@ import org.h2.mvstore.type.ObjectDataType;
  * default and which stays the format on disk, with a faster comparison of two index keys. The stock type orders
  * index keys (not {@code Comparable}) by their Java-serialized bytes and serializes both keys again for every
  * comparison — dozens of serializations per look-up, which were a quarter of the service's CPU time under load.
- * This type keeps exactly that order, so data files written before stay readable and their trees stay valid,
- * but serializes each key of plain values once and remembers its bytes for as long as the key object lives.
+ * This type keeps exactly that order and that format, so data files written before stay readable and their
+ * trees stay valid, but serializes each key of plain values once and remembers its bytes for as long as the key
+ * object lives — for comparing, and for writing the key again with every commit of a page that holds it.
  */
 final class IndexKeyType extends ObjectDataType {
 
     /** Serialized bytes by key; a key whose page left the cache is forgotten with it. */
     private final Map<KeyValue, byte[]> serialized = new WeakHashMap<>();
+
+    /** How the stock type tags a serialized object on disk: this byte, the length, the bytes. */
+    private static final byte SERIALIZED_OBJECT = 19;
 
     @Override
     public int compare(Object a, Object b) {
@@ -28,6 +33,20 @@ final class IndexKeyType extends ObjectDataType {
             return a == b ? 0 : compareNotNull(bytes(first), bytes(second));
         }
         return super.compare(a, b);
+    }
+
+    /**
+     * Writes a key as the stock type does (its tag, the length, the serialized bytes), from the remembered bytes:
+     * every commit writes the changed pages whole, every key in them again.
+     */
+    @Override
+    public void write(WriteBuffer buffer, Object key) {
+        if (key instanceof KeyValue indexKey && plain(indexKey)) {
+            byte[] data = bytes(indexKey);
+            buffer.put(SERIALIZED_OBJECT).putVarInt(data.length).put(data);
+            return;
+        }
+        super.write(buffer, key);
     }
 
     private byte[] bytes(KeyValue key) {

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The index key type orders keys exactly as H2's stock type does (else the trees of existing data files would be
- * searched in the wrong order), including when its remembered bytes are used, and leaves other keys to it.
+ * The index key type orders and writes keys exactly as H2's stock type does (else the trees of existing data files
+ * would be searched in the wrong order, or read wrongly), also from its remembered bytes, and leaves other keys to
+ * it.
  */
 class IndexKeyTypeTests {
 
@@ -54,6 +57,24 @@ class IndexKeyTypeTests {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void writesEveryKeyByteForByteAsTheStockTypeDoesAndReadsItBack() {
+        IndexKeyType fast = new IndexKeyType();
+        ObjectDataType stock = new ObjectDataType();
+        for (KeyValue key : keys()) {
+            fast.compare(key, key);
+            WriteBuffer ours = new WriteBuffer();
+            WriteBuffer theirs = new WriteBuffer();
+            fast.write(ours, key);
+            fast.write(ours, key);
+            stock.write(theirs, key);
+            stock.write(theirs, key);
+            ByteBuffer written = ours.getBuffer().flip();
+            assertThat(written).as(key.toString()).isEqualTo(theirs.getBuffer().flip());
+            assertThat(stock.read(written)).isEqualTo(key);
+        }
     }
 
     @Test
