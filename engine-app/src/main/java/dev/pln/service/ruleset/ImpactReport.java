@@ -15,9 +15,10 @@ import org.bson.conversions.Bson;
  * {@code NOT_TIERED} or {@code INCOMPLETE}; {@code byGroup} breaks the changes down by sex, age band and town
  * so that a change's fairness can be seen before it goes live.
  */
-record ImpactReport(String version, String checksum, Population jurisdiction, long evaluated, long changed, long skipped,
-        List<Transition> transitions, MeasureChanges measureChanges, Map<String, Map<String, GroupImpact>> byGroup,
-        List<Example> examples, Instant startedAt, Instant finishedAt, double seconds) {
+record ImpactReport(String version, String checksum, Population jurisdiction, long evaluated, long changed,
+        long skipped, List<Transition> transitions, MeasureChanges measureChanges,
+        Map<String, Map<String, GroupImpact>> byGroup, List<Example> examples, Instant startedAt, Instant finishedAt,
+        double seconds) {
 
     /**
      * The clients a preview covers: the whole district (both null), or those of one town (and village) — a

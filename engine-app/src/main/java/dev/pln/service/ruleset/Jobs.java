@@ -125,7 +125,8 @@ class Jobs implements DisposableBean {
             Job oldest = null;
             for (Iterator<Job> it = jobs.values().iterator(); it.hasNext();) {
                 Job job = it.next();
-                if ((job.state == State.SUCCEEDED || job.state == State.FAILED) && (oldest == null || job.order < oldest.order)) {
+                boolean finished = job.state == State.SUCCEEDED || job.state == State.FAILED;
+                if (finished && (oldest == null || job.order < oldest.order)) {
                     oldest = job;
                 }
             }

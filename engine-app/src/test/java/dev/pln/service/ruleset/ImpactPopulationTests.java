@@ -27,8 +27,8 @@ class ImpactPopulationTests {
     void aCallerOfOneTownOrVillagePreviewsItsClientsOnly() {
         assertThat(filter(ImpactReport.Population.of(HUANGCUN)))
                 .isEqualTo(Document.parse("{\"facts.jurisdiction.town\": \"黄村镇\"}"));
-        assertThat(filter(ImpactReport.Population.of(VILLAGE))).isEqualTo(Document.parse(
-                "{\"$and\": [{\"facts.jurisdiction.town\": \"黄村镇\"}, {\"facts.jurisdiction.village\": \"某村\"}]}"));
+        assertThat(filter(ImpactReport.Population.of(VILLAGE))).isEqualTo(Document.parse("{\"$and\": ["
+                + "{\"facts.jurisdiction.town\": \"黄村镇\"}, {\"facts.jurisdiction.village\": \"某村\"}]}"));
     }
 
     @Test
