@@ -65,6 +65,8 @@ final class SecuredService {
     static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> InMemoryStore.uri().replace("/pln?", "/plnsecured?"));
         registry.add("pln.security.enabled", () -> "true");
+        // As docs/security.md says to run it behind a proxy that terminates TLS (the loopback is a trusted proxy).
+        registry.add("server.forward-headers-strategy", () -> "native");
         // Previews of more than three clients run as jobs, so that a job's visibility by jurisdiction is tested.
         registry.add("pln.rulesets.impact-job-threshold", () -> "3");
         registry.add("pln.storage.data-dir", DATA_DIR::toString);

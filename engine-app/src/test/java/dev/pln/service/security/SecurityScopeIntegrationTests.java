@@ -369,6 +369,18 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
     }
 
     @Test
+    void behindAProxyThatTerminatesTlsTheSessionCookieIsSecure() {
+        HttpResponse<String> overTls = Caller.nobody(port).send("GET", "/login", null, null,
+                "X-Forwarded-Proto", "https");
+        HttpResponse<String> plain = Caller.nobody(port).get("/login");
+
+        assertThat(overTls.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("; Secure").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(plain.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").doesNotContain("Secure"));
+    }
+
+    @Test
     void aNameInTheQueryStringCannotConfirmAnOverrideAsSomeoneElse() {
         String decision = decisionOf.get("case-4-dong");
         HttpResponse<String> proposed = callers.get("CASEWORKER").post("/api/v1/decisions/" + decision
