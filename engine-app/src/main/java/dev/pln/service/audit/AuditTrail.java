@@ -150,18 +150,16 @@ class AuditTrail {
     }
 
     /**
-     * The newest entry: found from the last one this instance wrote, by {@code _id} alone (the embedded store
-     * answers only {@code _id} look-ups from an index; a sort would scan the whole trail), stepping past what
-     * other instances appended since; a sorted look-up only when this instance wrote nothing yet, or its last
-     * entry is gone (a store emptied and refilled).
+     * The newest entry as far as this instance knows: the last one it wrote, once one look-up by {@code _id}
+     * confirms it is still stored (the embedded store answers only {@code _id} look-ups from an index; a sort
+     * would scan the whole trail). If another instance appended since, the insert after it collides on the next
+     * {@code seq} and the retry starts from the trail's real head; a sorted look-up only when this instance wrote
+     * nothing yet, its last entry is gone (a store emptied and refilled), or it just collided.
      */
     private AuditEntry head() {
         if (lastWritten != null) {
             AuditEntry stored = mongo.findById(lastWritten.seq(), AuditEntry.class);
             if (stored != null && stored.hash().equals(lastWritten.hash())) {
-                for (AuditEntry next; (next = mongo.findById(stored.seq() + 1, AuditEntry.class)) != null;) {
-                    stored = next;
-                }
                 return stored;
             }
         }

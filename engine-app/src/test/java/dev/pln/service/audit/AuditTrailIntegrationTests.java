@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 class AuditTrailIntegrationTests extends ApiIntegrationTest {
@@ -139,6 +140,37 @@ class AuditTrailIntegrationTests extends ApiIntegrationTest {
             for (int i = 0; i < 60; i++) {
                 int n = i;
                 appends.add(pool.submit(() -> trail.append("t" + n, "WRITE", "POST", "/x/" + n, 201, "127.0.0.1")));
+            }
+            for (Future<?> append : appends) {
+                append.get();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        JsonNode verification = verify();
+        assertThat(verification.get("entries").asLong()).isEqualTo(60);
+        assertThat(verification.get("valid").asBoolean()).isTrue();
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void twoInstancesAppendingToOneStoreMakeOneUnbrokenLine() throws Exception {
+        AuditTrail replica = new AuditTrail(mongo);
+        for (int i = 0; i < 10; i++) {
+            trail.append("a" + i, "WRITE", "POST", "/a/" + i, 201, "10.0.0.1");
+            replica.append("b" + i, "WRITE", "POST", "/b/" + i, 201, "10.0.0.2");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> appends = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                AuditTrail instance = i % 2 == 0 ? trail : replica;
+                int n = i;
+                appends.add(pool.submit(() -> instance.append("c" + n, "WRITE", "POST", "/c/" + n, 201, "10.0.0.3")));
             }
             for (Future<?> append : appends) {
                 append.get();
