@@ -78,6 +78,14 @@ class IndexKeyTypeTests {
     }
 
     @Test
+    void estimatesAKeysMemoryFromItsSizeNotFromTheStockTypesStartingGuess() {
+        IndexKeyType fast = new IndexKeyType();
+        KeyValue key = new KeyValue("8f0e2a52-6f4c-4d5e-9a51-0c2b8e7d9f10");
+        assertThat(fast.getMemory(key)).isEqualTo(2 * ObjectDataType.serialize(key).length).isLessThan(1000);
+        assertThat(new ObjectDataType().getMemory(key)).as("the stock type before it wrote a key").isEqualTo(10_000);
+    }
+
+    @Test
     void aKeyEqualToARememberedOneComparesByItsOwnValue() {
         IndexKeyType fast = new IndexKeyType();
         KeyValue stored = new KeyValue("DX-2020-001");
