@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.Page;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
@@ -83,6 +89,49 @@ class IndexKeyTypeTests {
         KeyValue key = new KeyValue("8f0e2a52-6f4c-4d5e-9a51-0c2b8e7d9f10");
         assertThat(fast.getMemory(key)).isEqualTo(2 * ObjectDataType.serialize(key).length).isLessThan(1000);
         assertThat(new ObjectDataType().getMemory(key)).as("the stock type before it wrote a key").isEqualTo(10_000);
+    }
+
+    /** With every key counted at 10 kB, as before the estimate was fixed, each leaf held a single key. */
+    @Test
+    void anIndexMapKeepsManyKeysPerLeafAsWithTheStockType() throws IOException {
+        int stock = leaves(new ObjectDataType());
+        int fast = leaves(new IndexKeyType());
+        assertThat(fast).as("stock: %d leaves", stock).isLessThan(KEYS / 4).isLessThanOrEqualTo(stock * 2);
+    }
+
+    static final int KEYS = 3_000;
+
+    /** Leaves of an index map of {@link #KEYS} keys in a data file, committed every 100 keys as the store does. */
+    private static int leaves(ObjectDataType keyType) throws IOException {
+        Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "test-data")), "leaves-", ".mv.db");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).pageSplitSize(4 * 1024).open();
+        try {
+            MVMap<KeyValue, Object> map = store.openMap("index", new MVMap.Builder<KeyValue, Object>()
+                    .keyType(keyType));
+            for (int i = 0; i < KEYS; i++) {
+                map.put(new KeyValue(UUID.nameUUIDFromBytes(Integer.toString(i).getBytes()).toString()), (long) i);
+                if (i % 100 == 99) {
+                    store.commit();
+                }
+            }
+            store.commit();
+            return leaves(map.getRootPage());
+        }
+        finally {
+            store.close();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static int leaves(Page<KeyValue, Object> page) {
+        if (page.isLeaf()) {
+            return 1;
+        }
+        int leaves = 0;
+        for (int i = 0; i < page.getRawChildPageCount(); i++) {
+            leaves += leaves(page.getChildPage(i));
+        }
+        return leaves;
     }
 
     @Test
