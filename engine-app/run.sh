@@ -1,32 +1,46 @@
 #!/usr/bin/env bash
 # Runs the built service with a faster start than `java -jar` (see docs/performance.md, "Start"): the jar is
-# unpacked into engine-app/target/run and started with an application class-data-sharing archive of the classes
-# that a start and a first decision load. The archive is made once per build and Java, by a training run of
-# about 15 seconds on a scratch data directory (free ports, security off, nothing of yours touched). If making it
-# fails, the service starts all the same, only slower. Arguments and JAVA_OPTS go to the service, as with
-# `java -jar`; `--prepare` only makes the archive.
+# unpacked into engine-app/target/run-<build> and started with an application class-data-sharing archive of the
+# classes that a start and a first decision load. The archive is made once per build and Java, by a training run
+# of about 15 seconds: a scratch instance in a scratch directory, with an empty environment (no settings, no
+# MongoDB URI, security off) and its own embedded store on free ports, decides one worked case and stops —
+# nothing of yours is read or touched. If that fails, the service starts all the same, only slower, and
+# `--prepare` tries again. Arguments and JAVA_OPTS go to the service, as with `java -jar`; `--prepare` only makes
+# the archive.
 #   ./mvnw -B -DskipTests package && engine-app/run.sh [--server.port=8080 ...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-jar="$root/engine-app/target/engine-app-1.0.0.jar"
-run="$root/engine-app/target/run"
-app="$run/engine-app-1.0.0.jar"
-archive="$run/pln.jsa"
-stamp="$run/made-from"
+target="$root/engine-app/target"
+jar="$target/engine-app-1.0.0.jar"
 
 if [ ! -f "$jar" ]; then
   echo "No $jar yet: build it first with ./mvnw -B -DskipTests package" >&2
   exit 1
 fi
+java=$(command -v java) || { echo "No java on the PATH: install a JDK 17 or newer" >&2; exit 1; }
+build=$(sha256sum "$jar" 2> /dev/null || shasum -a 256 "$jar" 2> /dev/null || true)
+build=${build:0:16}
+runtime=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.\(home\|vm\.version\) = //p' | tr '\n' ' ')
+if [ ${#build} -ne 16 ] || [ -z "$runtime" ]; then
+  echo "Cannot tell this build or Java apart from others; starting without the faster start." >&2
+  exec "$java" ${JAVA_OPTS:-} -jar "$jar" "$@"
+fi
+# One directory per build, so that a rebuild never pulls the files from under a running instance.
+run="$target/run-$build"
+app="$run/engine-app-1.0.0.jar"
+archive="$run/pln.jsa"
+stamp="$run/made-for"
 
 # Decides one worked case on a scratch instance that writes the archive when it stops.
 train() {
   local scratch log port body pid status
   scratch=$(mktemp -d)
   log="$scratch/training.log"
-  env -u SPRING_MONGODB_URI -u PLN_SECURITY_ENABLED java -XX:ArchiveClassesAtExit="$archive" -jar "$app" \
-      --server.port=0 --pln.storage.data-dir="$scratch/data" --pln.security.enabled=false > "$log" 2>&1 &
+  (cd "$scratch" && exec env -i PATH="$PATH" HOME="$scratch" "$java" -XX:ArchiveClassesAtExit="$archive" \
+      -jar "$app" --server.port=0 --pln.storage.embedded=true --pln.storage.data-dir="$scratch/data" \
+      --pln.security.enabled=false > "$log" 2>&1) &
   pid=$!
+  trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$scratch"; exit 130' INT TERM
   port=""
   for _ in $(seq 1 600); do
     port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$log" | head -1)
@@ -47,28 +61,44 @@ train() {
   fi
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  trap - INT TERM
   rm -rf "$scratch"
   [ -n "$port" ] && [ -s "$archive" ]
 }
 
-made_from="$(sha256sum "$jar" | cut -c1-16) $(java -version 2>&1 | head -1)"
-if [ "$(cat "$stamp" 2>/dev/null || true)" != "$made_from" ]; then
+prepare() {
   echo "Preparing a faster start (once per build): unpacking the jar and a training run of about 15 s ..." >&2
+  local unpacked
+  unpacked=$(mktemp -d "$run.XXXXXX")
+  "$java" -Djarmode=tools -jar "$jar" extract --force --destination "$unpacked" > /dev/null
   rm -rf "$run"
-  java -Djarmode=tools -jar "$jar" extract --destination "$run" > /dev/null
-  if ! train; then
+  mv "$unpacked" "$run"
+  echo "$runtime" > "$run/tried"
+  if train; then
+    echo "$runtime" > "$stamp"
+  else
     rm -f "$archive"
-    echo "The class-data-sharing archive could not be made; this build starts without it." >&2
+    echo "The class-data-sharing archive could not be made; starting without it (engine-app/run.sh --prepare" \
+         "tries again)." >&2
   fi
-  echo "$made_from" > "$stamp"
-fi
+  # Older builds' directories: only the newest two are kept.
+  find "$target" -maxdepth 1 -type d -name 'run-????????????????' -printf '%T@ %p\n' | sort -rn | tail -n +3 \
+      | cut -d' ' -f2- | xargs -r rm -rf
+}
+
 if [ "${1:-}" = "--prepare" ]; then
-  exit 0
+  [ -s "$archive" ] && [ "$(cat "$stamp" 2>/dev/null || true)" = "$runtime" ] || prepare
+  [ -s "$archive" ]
+  exit
+fi
+# Made once per build and Java; after a failed try, only --prepare tries again.
+if [ ! -f "$app" ] || [ "$(cat "$run/tried" 2>/dev/null || true)" != "$runtime" ]; then
+  prepare
 fi
 
 cds=()
-if [ -s "$archive" ]; then
+if [ -s "$archive" ] && [ "$(cat "$stamp" 2>/dev/null || true)" = "$runtime" ]; then
   cds=(-XX:SharedArchiveFile="$archive")
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose
-exec java ${JAVA_OPTS:-} "${cds[@]}" -jar "$app" "$@"
+exec "$java" ${JAVA_OPTS:-} ${cds[@]+"${cds[@]}"} -jar "$app" "$@"

@@ -12,8 +12,9 @@ if ! java -Xshare:on -version > /dev/null 2>&1; then
   exit 0
 fi
 data=$(mktemp -d)
-engine-app/run.sh --prepare
-if [ ! -s engine-app/target/run/pln.jsa ]; then
+pid=""
+trap '[ -z "$pid" ] || { kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; }; rm -rf "$data"' EXIT
+if ! engine-app/run.sh --prepare; then
   echo "start check: no class-data-sharing archive was made" >&2
   exit 1
 fi
@@ -21,7 +22,6 @@ body=$(python3 -c "import json;print(json.dumps(json.load(open('fixtures/worked-
 started=$(date +%s%N)
 JAVA_OPTS="-Xshare:on" engine-app/run.sh --server.port="$port" --pln.storage.data-dir="$data" > "$data/log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 status=""
 for _ in $(seq 1 1800); do
   if ! kill -0 "$pid" 2>/dev/null; then
