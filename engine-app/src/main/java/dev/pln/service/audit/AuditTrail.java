@@ -107,6 +107,20 @@ class AuditTrail {
         for (Pending next; group.size() < MAX_GROUP && (next = queued.poll()) != null;) {
             group.add(next);
         }
+        try {
+            write(group);
+        }
+        catch (RuntimeException storeFailed) {
+            // The store failed outside the insert itself (reading the head, or what was stored): every entry of
+            // the group not yet settled fails with it, so that no caller waits for an entry nobody will write.
+            lastWritten = null;
+            group.stream().filter(pending -> !pending.settled()).forEach(pending -> pending.failed = storeFailed);
+        }
+    }
+
+    /** Seals the group onto the head and inserts it; retries what another instance's appends displaced. */
+    private void write(List<Pending> taken) {
+        List<Pending> group = taken;
         for (int attempt = 1; !group.isEmpty(); attempt++) {
             AuditEntry head = head();
             long seq = head == null ? 0 : head.seq();
@@ -127,18 +141,24 @@ class AuditTrail {
                 return;
             }
             catch (RuntimeException ex) {
-                lastWritten = null;
-                // An ordered write stops at its first failure: keep what was stored, seal the rest again.
+                // An ordered write stops at its first failure: keep what was stored, seal the rest again after
+                // the trail's real head — found by stepping past what another instance appended.
                 List<Pending> rest = new ArrayList<>();
+                AuditEntry newest = null;
                 for (int i = 0; i < group.size(); i++) {
-                    AuditEntry stored = mongo.findById(entries.get(i).seq(), AuditEntry.class);
+                    AuditEntry stored = rest.isEmpty() ? mongo.findById(entries.get(i).seq(), AuditEntry.class) : null;
                     if (stored != null && stored.hash().equals(entries.get(i).hash())) {
                         group.get(i).written = stored;
+                        newest = stored;
                     }
                     else {
+                        if (rest.isEmpty() && stored != null) {
+                            newest = stored;
+                        }
                         rest.add(group.get(i));
                     }
                 }
+                lastWritten = newest == null ? null : after(newest);
                 group = rest;
                 boolean anotherWriter = ex instanceof DataIntegrityViolationException;
                 if (!group.isEmpty() && (!anotherWriter || attempt >= MAX_ATTEMPTS)) {
@@ -153,8 +173,9 @@ class AuditTrail {
      * The newest entry as far as this instance knows: the last one it wrote, once one look-up by {@code _id}
      * confirms it is still stored (the embedded store answers only {@code _id} look-ups from an index; a sort
      * would scan the whole trail). If another instance appended since, the insert after it collides on the next
-     * {@code seq} and the retry starts from the trail's real head; a sorted look-up only when this instance wrote
-     * nothing yet, its last entry is gone (a store emptied and refilled), or it just collided.
+     * {@code seq}, and the retry starts from the trail's real head, found by stepping from the entry it collided
+     * with; a sorted look-up only when this instance wrote nothing yet or its last entry is gone (a store emptied
+     * and refilled).
      */
     private AuditEntry head() {
         if (lastWritten != null) {
@@ -164,6 +185,15 @@ class AuditTrail {
             }
         }
         return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), AuditEntry.class);
+    }
+
+    /** The newest entry from {@code entry} on, stepping by {@code _id}. */
+    private AuditEntry after(AuditEntry entry) {
+        AuditEntry newest = entry;
+        for (AuditEntry next; (next = mongo.findById(newest.seq() + 1, AuditEntry.class)) != null;) {
+            newest = next;
+        }
+        return newest;
     }
 
     /** Walks the whole trail in order and says whether, and where first, it was tampered with. */
