@@ -1,14 +1,13 @@
 package dev.pln.service.client;
 
 import dev.pln.service.decision.DecisionMade;
-import dev.pln.service.decision.Decisions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,23 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each client document in step with the decisions made: idempotent (history is a set) and
- * order-proof (an older decision arriving late joins the history but does not replace the current one).
- * Every query is by {@code _id} alone, the one lookup the embedded store answers from an index.
+ * order-proof (an older decision arriving late joins the history but does not replace the current one; the
+ * current one is the newest by decision time, ties broken by decision id). Every query is by {@code _id}, the one
+ * lookup the embedded store answers from an index, with conditions on the document found.
  */
 @Component
 public class ClientRecords {
 
-    /** Which history entry is the current decision: the newest, ties broken by decision id. */
-    static final Comparator<ClientDocument.HistoryEntry> NEWEST_LAST = Comparator
-            .comparing(ClientDocument.HistoryEntry::decidedAt).thenComparing(ClientDocument.HistoryEntry::decisionId);
-
     private final MongoTemplate mongo;
-    private final Decisions decisions;
     private final Clock clock;
 
-    ClientRecords(MongoTemplate mongo, Decisions decisions, Optional<Clock> clock) {
+    ClientRecords(MongoTemplate mongo, Optional<Clock> clock) {
         this.mongo = mongo;
-        this.decisions = decisions;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -41,17 +35,34 @@ public class ClientRecords {
     void on(DecisionMade decision) {
         ClientDocument.HistoryEntry entry = new ClientDocument.HistoryEntry(decision.decisionId(),
                 decision.decidedAt(), decision.status(), decision.level(), decision.rulesetVersion());
-        Optional<ClientDocument> before = find(decision.clientId());
-        Update update = new Update().addToSet("history", entry).set("updatedAt", now())
-                .setOnInsert("createdAt", now()).inc("version", 1);
-        if (before.map(client -> isNewer(entry, client)).orElse(true)) {
-            update.set("facts", decision.facts()).set("currentDecisionId", decision.decisionId())
-                    .set("status", decision.status()).set("level", decision.level())
-                    .set("currentDecidedAt", decision.decidedAt());
+        // One write makes a new client, with this decision current; for a known client it only adds the entry.
+        Update joined = new Update().addToSet("history", entry).set("updatedAt", now()).inc("version", 1)
+                .setOnInsert("createdAt", now());
+        current(decision).forEach(joined::setOnInsert);
+        if (mongo.upsert(byId(decision.clientId()), joined, ClientDocument.class).getUpsertedId() != null) {
+            return;
         }
-        ClientDocument after = mongo.findAndModify(byId(decision.clientId()), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), ClientDocument.class);
-        repairIfRaced(after);
+        // A known client: the decision becomes current only if it is at least as new as the current one, which
+        // the store checks in the same step that sets it — so decisions stored at the same moment cannot land
+        // in the wrong order.
+        Update current = new Update();
+        current(decision).forEach(current::set);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(decision.clientId()).orOperator(
+                Criteria.where("currentDecisionId").is(null),
+                Criteria.where("currentDecidedAt").lt(decision.decidedAt()),
+                Criteria.where("currentDecidedAt").is(decision.decidedAt()).and("currentDecisionId")
+                        .lte(decision.decisionId()))), current, ClientDocument.class);
+    }
+
+    /** The fields that say which decision is the client's current one. */
+    private static Map<String, Object> current(DecisionMade decision) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("facts", decision.facts());
+        fields.put("currentDecisionId", decision.decisionId());
+        fields.put("status", decision.status());
+        fields.put("level", decision.level());
+        fields.put("currentDecidedAt", decision.decidedAt());
+        return fields;
     }
 
     /**
@@ -68,34 +79,6 @@ public class ClientRecords {
 
     Optional<ClientDocument> find(String clientId) {
         return Optional.ofNullable(mongo.findById(clientId, ClientDocument.class));
-    }
-
-    private static boolean isNewer(ClientDocument.HistoryEntry entry, ClientDocument client) {
-        return client.currentDecisionId() == null || NEWEST_LAST.compare(entry, current(client)) >= 0;
-    }
-
-    private static ClientDocument.HistoryEntry current(ClientDocument client) {
-        return new ClientDocument.HistoryEntry(client.currentDecisionId(), client.currentDecidedAt(), client.status(),
-                client.level(), null);
-    }
-
-    /**
-     * Two decisions for one client stored at the same moment can both see the older state and land in the
-     * wrong order; the history then holds a newer entry than the current one, and the current is set again.
-     */
-    private void repairIfRaced(ClientDocument client) {
-        if (client == null || client.history() == null || client.history().isEmpty()) {
-            return;
-        }
-        ClientDocument.HistoryEntry newest = client.history().stream().max(NEWEST_LAST).orElseThrow();
-        if (newest.decisionId().equals(client.currentDecisionId())) {
-            return;
-        }
-        decisions.find(newest.decisionId()).ifPresent(decision -> mongo.updateFirst(byId(client.id()),
-                new Update().set("facts", decision.facts()).set("currentDecisionId", newest.decisionId())
-                        .set("status", newest.status()).set("level", newest.level())
-                        .set("currentDecidedAt", newest.decidedAt()).inc("version", 1),
-                ClientDocument.class));
     }
 
     private static Query byId(String clientId) {
