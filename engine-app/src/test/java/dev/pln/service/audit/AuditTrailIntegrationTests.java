@@ -7,11 +7,13 @@ import com.mongodb.client.model.Updates;
 import dev.pln.rules.Fixtures;
 import dev.pln.service.ApiClient.Reply;
 import dev.pln.service.ApiIntegrationTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -134,24 +136,9 @@ class AuditTrailIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void concurrentWritesMakeOneUnbrokenLine() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<?>> appends = new java.util.ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                int n = i;
-                appends.add(pool.submit(() -> trail.append("t" + n, "WRITE", "POST", "/x/" + n, 201, "127.0.0.1")));
-            }
-            for (Future<?> append : appends) {
-                append.get();
-            }
-        }
-        finally {
-            pool.shutdownNow();
-        }
+        appendAtOnce(6, 60, n -> trail);
 
-        JsonNode verification = verify();
-        assertThat(verification.get("entries").asLong()).isEqualTo(60);
-        assertThat(verification.get("valid").asBoolean()).isTrue();
+        assertOneUnbrokenLineOf(60);
     }
 
     @Autowired
@@ -164,13 +151,20 @@ class AuditTrailIntegrationTests extends ApiIntegrationTest {
             trail.append("a" + i, "WRITE", "POST", "/a/" + i, 201, "10.0.0.1");
             replica.append("b" + i, "WRITE", "POST", "/b/" + i, 201, "10.0.0.2");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        appendAtOnce(4, 40, n -> n % 2 == 0 ? trail : replica);
+
+        assertOneUnbrokenLineOf(60);
+    }
+
+    /** Appends {@code count} entries from {@code threads} threads at once, entry n through {@code instance(n)}. */
+    static void appendAtOnce(int threads, int count, IntFunction<AuditTrail> instance) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> appends = new java.util.ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                AuditTrail instance = i % 2 == 0 ? trail : replica;
+            List<Future<?>> appends = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
                 int n = i;
-                appends.add(pool.submit(() -> instance.append("c" + n, "WRITE", "POST", "/c/" + n, 201, "10.0.0.3")));
+                appends.add(pool.submit(() -> instance.apply(n).append("t" + n, "WRITE", "POST", "/x/" + n, 201,
+                        "127.0.0.1")));
             }
             for (Future<?> append : appends) {
                 append.get();
@@ -179,9 +173,11 @@ class AuditTrailIntegrationTests extends ApiIntegrationTest {
         finally {
             pool.shutdownNow();
         }
+    }
 
+    void assertOneUnbrokenLineOf(long entries) {
         JsonNode verification = verify();
-        assertThat(verification.get("entries").asLong()).isEqualTo(60);
+        assertThat(verification.get("entries").asLong()).isEqualTo(entries);
         assertThat(verification.get("valid").asBoolean()).isTrue();
     }
 
