@@ -74,8 +74,7 @@ public class Decisions {
      */
     public Stored decide(ClientFactsRequest request, String idempotencyKey) {
         Map<String, Object> facts = factsOf(request);
-        requireInScope(facts);
-        requireRecordedInScope(request.clientId());
+        requireInScope(facts, request.clientId());
         String requestHash = hash(facts);
         String id;
         if (idempotencyKey != null) {
@@ -106,33 +105,32 @@ public class Decisions {
     /** Decides the facts on the active rule set without storing anything. */
     public DecisionView preview(ClientFactsRequest request) {
         Map<String, Object> facts = factsOf(request);
-        requireInScope(facts);
+        requireInScope(facts, null);
         return DecisionView.preview(request.clientId(), engine.evaluate(request.toFacts()), facts, now());
     }
 
-    /** A caller of one town (or village) decides only for clients whose facts say they live there. */
-    private static void requireInScope(Map<String, Object> facts) {
-        Scope.current().filter(scope -> scope.town() != null && !scope.containsFacts(facts, caller()))
-                .ifPresent(scope -> {
-                    throw new OutsideJurisdictionException(scope);
-                });
-    }
-
     /**
-     * Nor does it take over a client recorded elsewhere by sending facts with its own town: moving a client
-     * between towns is for callers of the whole district. (Read by id from the client record, which says where
-     * the client's latest facts put it.)
+     * A caller of one town (or village) decides only for clients whose facts say they live there; nor, when
+     * {@code recordedClientId} is given, does it take over a client recorded elsewhere by sending facts with its
+     * own town: moving a client between towns is for callers of the whole district. (Read by id from the client
+     * record, which says where the client's latest facts put it.)
      */
-    private void requireRecordedInScope(String clientId) {
-        Optional<Scope> scope = Scope.current().filter(limits -> limits.town() != null);
-        if (scope.isEmpty() || clientId == null) {
+    private void requireInScope(Map<String, Object> facts, String recordedClientId) {
+        Optional<Scope> scope = Scope.currentTown();
+        if (scope.isEmpty()) {
             return;
         }
-        Document client = mongo.getCollection(CLIENTS).find(Filters.eq("_id", clientId))
+        if (!scope.get().containsFacts(facts, caller())) {
+            throw new OutsideJurisdictionException(scope.get());
+        }
+        if (recordedClientId == null) {
+            return;
+        }
+        Document client = mongo.getCollection(CLIENTS).find(Filters.eq("_id", recordedClientId))
                 .projection(Projections.include("facts.jurisdiction")).first();
         Document recorded = client == null ? null : client.get("facts", Document.class);
         if (recorded != null && !scope.get().containsFacts(recorded, caller())) {
-            throw new OutsideJurisdictionException(scope.get(), "The client " + clientId + " is recorded in "
+            throw new OutsideJurisdictionException(scope.get(), "The client " + recordedClientId + " is recorded in "
                     + "another jurisdiction; a caller of the whole district moves clients between towns.");
         }
     }

@@ -115,7 +115,7 @@ class RulesetController {
     @PostMapping(path = "/{version}/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
     RulesetView activate(@PathVariable String version, @Valid @RequestBody ActivationRequest activation,
             @RequestHeader(name = AdminAccess.ACTOR_HEADER, required = false) String actor) {
-        Scope.current().filter(scope -> scope.town() != null).ifPresent(scope -> {
+        Scope.currentTown().ifPresent(scope -> {
             throw new OutsideJurisdictionException(scope, "A rule set applies to the whole district: only a policy "
                     + "officer of the whole district activates one or rolls back.");
         });

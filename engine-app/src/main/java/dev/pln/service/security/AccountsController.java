@@ -142,9 +142,9 @@ class AccountsController {
     }
 
     private UserView view(UserAccount user) {
-        return new UserView(user.username(), user.roles(), user.jurisdiction(), accounts.locked(user),
-                accounts.locked(user) ? user.lockedUntil() : null, user.failedLogins(), user.createdAt(),
-                user.changedAt());
+        boolean locked = accounts.locked(user);
+        return new UserView(user.username(), user.roles(), user.jurisdiction(), locked,
+                locked ? user.lockedUntil() : null, user.failedLogins(), user.createdAt(), user.changedAt());
     }
 
     @GetMapping("/api-keys")

@@ -368,7 +368,7 @@ public class Casework {
      * village); another town than the caller's matches nothing. Null: no condition.
      */
     private static Criteria town(String requested) {
-        Scope scope = Scope.current().filter(limits -> limits.town() != null).orElse(null);
+        Scope scope = Scope.currentTown().orElse(null);
         if (scope == null) {
             return requested == null ? null : Criteria.where("town").is(requested);
         }

@@ -18,7 +18,8 @@ final class FastIndexH2Database extends H2Database {
     /** The store of the database being constructed: the super constructor already opens the indexes. */
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
 
-    private MVStore store;
+    /** Null while the super constructor runs. */
+    private final MVStore store;
 
     private FastIndexH2Database(String name, MVStore store, CursorRegistry cursors) {
         super(name, store, cursors);

@@ -29,7 +29,7 @@ class AdminWebConfiguration implements WebMvcConfigurer {
                 adminToken.check(request.getHeader(AdminToken.HEADER), "The administrative endpoints");
                 // Users, keys, the audit trail and retention are the whole district's: an admin of one town (a
                 // token of an identity provider may say so) would reach beyond it.
-                Scope.current().filter(scope -> scope.town() != null).ifPresent(scope -> {
+                Scope.currentTown().ifPresent(scope -> {
                     throw new OutsideJurisdictionException(scope, "The administrative endpoints are for admins of "
                             + "the whole district.");
                 });

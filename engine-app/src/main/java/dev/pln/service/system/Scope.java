@@ -27,6 +27,11 @@ public record Scope(String town, String village, String createdBy, boolean maskP
                 : Optional.ofNullable((Scope) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
     }
 
+    /** The request's scope when it keeps the caller to one town (or village); empty for the whole district. */
+    public static Optional<Scope> currentTown() {
+        return current().filter(scope -> scope.town() != null);
+    }
+
     /** Sets the scope of the current request. */
     public static void set(Scope scope) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
