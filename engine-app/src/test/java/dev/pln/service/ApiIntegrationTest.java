@@ -21,6 +21,9 @@ public abstract class ApiIntegrationTest {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         InMemoryStore.register(registry);
+        // These tests exercise the contract's behaviour, not who may call it: the explicit opt-out. Credentials,
+        // roles and jurisdictions are tested with the default (security on) in the security package.
+        registry.add("pln.security.enabled", () -> "false");
         registry.add("pln.admin-token", () -> ADMIN_TOKEN);
     }
 

@@ -22,6 +22,7 @@ class OperationsIntegrationTests {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         InMemoryStore.register(registry);
+        registry.add("pln.security.enabled", () -> "false"); // the explicit opt-out; secured: security package
     }
 
     @LocalServerPort

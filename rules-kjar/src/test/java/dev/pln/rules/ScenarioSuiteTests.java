@@ -32,7 +32,7 @@ class ScenarioSuiteTests {
     static final Map<String, String> GUARDS_OF_REQUIRED_FIELDS = Map.of("MIS-01", "/willingness", "MIS-02",
             "/goal/clarity");
 
-    /** The properties the contract (spec/api.md) allows, per object; anything else would be rejected with 400. */
+    /** The properties the contract (docs/api.md) allows, per object; anything else would be rejected with 400. */
     static final Map<String, Set<String>> CONTRACT_PROPERTIES = Map.of(
             "", Set.of("clientId", "name", "sex", "age", "targetGroup", "jurisdiction", "willingness", "goal",
                     "conditions", "attitudes", "jobSearch", "family", "assessedBy", "assessedOn"),

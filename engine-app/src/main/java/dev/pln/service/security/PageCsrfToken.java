@@ -10,8 +10,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Loads the CSRF token of a page request before the page is rendered. Spring Security makes the token (and the
- * session that keeps it) only when first asked for — by the form of a long page, possibly after the response
- * was committed, when no session can be created any more.
+ * cookie that keeps it) only when first asked for — by the form of a long page, possibly after the response
+ * was committed, when no cookie can be set any more.
  */
 final class PageCsrfToken extends OncePerRequestFilter {
 

@@ -1,12 +1,14 @@
 package dev.pln.service.security;
 
+import dev.pln.service.system.StoreOutage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem+json, like every other error of the API. */
+/** 401 and 403 as problem+json, like every other error of the API; a store outage while signing in is a 503. */
 final class ProblemResponses {
 
     private ProblemResponses() {
@@ -14,6 +16,11 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthenticated() {
         return (request, response, ex) -> {
+            if (ex instanceof InternalAuthenticationServiceException && StoreOutage.causedBy(ex)) {
+                // The password could not be checked at all: say so, rather than that it was wrong.
+                StoreOutage.answer(response);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"pln\", Bearer");
             write(response, 401, "/problems/unauthenticated", "Unauthorized",
                     "This endpoint needs credentials: HTTP Basic (username and password), an API key "

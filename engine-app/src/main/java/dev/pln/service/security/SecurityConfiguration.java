@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import dev.pln.service.system.StoreOutage;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,20 +24,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The filter chain. With {@code pln.security.enabled=false} everything is open (and the start-up log says so);
- * with {@code true}, every endpoint needs credentials and the roles of its row in the matrix below, which
- * docs/security.md shows as a table and {@code SecurityMatrixIntegrationTests} checks row by row.
+ * The filter chain. By default every endpoint needs credentials and the roles of its row in the matrix below, which
+ * docs/security.md shows as a table and {@code SecurityMatrixIntegrationTests} checks row by row. Only the explicit
+ * opt-out {@code pln.security.enabled=false} opens everything, with a warning at every start.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -76,8 +82,9 @@ class SecurityConfiguration {
         // Our SecurityHeadersFilter sets the browser headers on every response, this chain's included.
         http.headers(AbstractHttpConfigurer::disable);
         if (!settings.enabled()) {
-            log.warn("Security is OFF (pln.security.enabled=false): every endpoint answers without credentials. "
-                    + "Set PLN_SECURITY_ENABLED=true wherever real clients' data is stored.");
+            log.warn("Security is OFF (pln.security.enabled=false was set): every endpoint answers anyone, without "
+                    + "credentials. This opt-out is for a throw-away local experiment only; never store real clients' "
+                    + "data like this. Remove the setting to require credentials.");
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                     .csrf(AbstractHttpConfigurer::disable).httpBasic(AbstractHttpConfigurer::disable)
                     .formLogin(AbstractHttpConfigurer::disable).logout(AbstractHttpConfigurer::disable)
@@ -86,20 +93,43 @@ class SecurityConfiguration {
         RequestMatcher pages = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/review/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/account/**"));
         var unauthenticated = ProblemResponses.unauthenticated();
+        http.addFilterBefore(new StoreOutageFilter(), DisableEncodeUrlFilter.class);
         http.addFilterBefore(new ApiKeyAuthenticationFilter(accounts, unauthenticated),
                 BasicAuthenticationFilter.class);
+        // Sessions are the login form's alone: calls with their own credentials neither read nor make one, and
+        // neither a 401 nor the login page makes one for a stranger (a session per anonymous request filled the
+        // heap): the page a stranger asked for and the CSRF token live in cookies until the login succeeds.
+        http.securityContext(context -> context.securityContextRepository(new HeaderCredentialsContextRepository()));
+        CookieRequestCache pageCache = new CookieRequestCache();
+        pageCache.setRequestMatcher(new AndRequestMatcher(pages,
+                PathPatternRequestMatcher.withDefaults().matcher(GET, "/**")));
+        http.requestCache(cache -> cache.requestCache(pageCache));
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        SimpleUrlAuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        wrongCredentials.setAllowSessionCreation(false);
+        SimpleUrlAuthenticationFailureHandler storeDown = new SimpleUrlAuthenticationFailureHandler("/login?unavailable");
+        storeDown.setAllowSessionCreation(false);
+        AuthenticationFailureHandler loginFailed = (request, response, ex) -> (StoreOutage.causedBy(ex) ? storeDown
+                : wrongCredentials).onAuthenticationFailure(request, response, ex);
         http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
-        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/review/decisions").permitAll());
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/review/decisions")
+                .failureHandler(loginFailed).permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         // CSRF tokens protect whatever a browser could send on its own: every page form, and API calls made with
-        // a session cookie alone. API calls that carry their own credentials need none, and API calls with no
-        // credentials at all are answered 401 (not a 403 for the missing token).
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/api/")
-                && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null)));
+        // a session cookie alone. API calls that carry their own credentials need none (they never use the
+        // session, see HeaderCredentialsContextRepository), and API calls with no credentials at all are answered
+        // 401 (not a 403 for the missing token).
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                .ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/api/")
+                        && (HeaderCredentialsContextRepository.bringsCredentials(request)
+                                || request.getRequestedSessionId() == null)));
         // Pages render their forms' CSRF tokens; make the token (and its session) before the page is written.
         http.addFilterAfter(new PageCsrfToken(), CsrfFilter.class);
         // A session whose user was deleted, or whose password, roles or jurisdiction changed, ends.
-        AuthenticationEntryPoint loginForm = new LoginUrlAuthenticationEntryPoint("/login");
+        // A relative Location: the Host header is the caller's to choose and must not pick where the browser goes.
+        LoginUrlAuthenticationEntryPoint loginForm = new LoginUrlAuthenticationEntryPoint("/login");
+        loginForm.setFavorRelativeUris(true);
         http.addFilterBefore(new StaleSessionFilter(accounts, (request, response, ended) -> (pages.matches(request)
                 ? loginForm : unauthenticated).commence(request, response, ended)), CsrfFilter.class);
         // Pages send the browser to the login form; everything else (API, API docs, actuator) answers 401.
@@ -120,6 +150,9 @@ class SecurityConfiguration {
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/css/**", "/error",
                         "/favicon.ico").permitAll()
+                // The API description holds no client's data; generators and integrators read it without keys.
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll()
                 // Administration: users, keys, audit trail, retention, exports.
                 .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                 // Rule sets: policy officers change them; reviewers read which rules decided.
@@ -127,8 +160,9 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/rulesets", "/api/v1/rulesets/**", "/api/v1/jobs/**")
                 .hasRole(POLICY_OFFICER)
                 .requestMatchers(POST, "/api/v1/decisions/*/replay").hasAnyRole(POLICY_OFFICER, REVIEWER)
-                // Decisions: intake posts them; caseworkers override; reviewers flag.
-                .requestMatchers(POST, "/api/v1/decisions", "/api/v1/decisions/preview").hasRole(INTAKE)
+                // Decisions: intake systems post them, and so do caseworkers for the assessments they make (within
+                // their jurisdiction, as for intake); caseworkers override; reviewers flag.
+                .requestMatchers(POST, "/api/v1/decisions", "/api/v1/decisions/preview").hasAnyRole(INTAKE, CASEWORKER)
                 .requestMatchers(POST, "/api/v1/decisions/*/overrides", "/api/v1/decisions/*/overrides/**")
                 .hasRole(CASEWORKER)
                 .requestMatchers(POST, "/api/v1/decisions/*/flags").hasRole(REVIEWER)
@@ -148,8 +182,7 @@ class SecurityConfiguration {
                 // Everyone signed in with a password may change it.
                 .requestMatchers(PUT, "/api/v1/account/password").authenticated()
                 .requestMatchers("/account/password").authenticated()
-                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                        "/actuator/info").authenticated()
+                .requestMatchers(GET, "/actuator/info").authenticated()
                 .requestMatchers(DELETE, "/api/**").hasRole(ADMIN)
                 .anyRequest().denyAll());
         return http.build();

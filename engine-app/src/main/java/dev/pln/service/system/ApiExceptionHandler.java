@@ -167,7 +167,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> storeUnavailable(Exception ex) {
         log.warn("Store unavailable: {}", ex.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The decision store cannot be reached; nothing was stored. Retry later.");
+                StoreOutage.DETAIL);
         problem.setType(UNAVAILABLE);
         problem.setTitle("Store unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)

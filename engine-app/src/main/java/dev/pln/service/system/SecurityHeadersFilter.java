@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Puts the browser security headers on every response — API, error, reviewer page, static file: no script,
  * style or frame from anywhere but this service, no inline script or style, never framed, no MIME sniffing,
- * no referrer (URLs name clients and decisions).
+ * no referrer (URLs name clients and decisions), and no caching of anything but the style sheet.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,7 +28,16 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         // Set before the chain: a handler may commit the response, after which headers can no longer be added.
         addHeaders(response);
+        if (!isStaticAsset(request)) {
+            response.setHeader("Cache-Control", "no-store");
+        }
         chain.doFilter(request, response);
+    }
+
+    /** The style sheet and icon hold nothing of a client; every other answer may, and no cache may keep it. */
+    private static boolean isStaticAsset(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/css/") || path.equals("/favicon.ico");
     }
 
     /** Errors the container forwards to {@code /error} get the headers again, in case it reset the response. */
@@ -41,6 +50,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws ServletException, IOException {
         addHeaders(response);
+        response.setHeader("Cache-Control", "no-store");
         chain.doFilter(request, response);
     }
 

@@ -27,6 +27,8 @@ class StoreUnavailableIntegrationTests {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri",
                 () -> "mongodb://127.0.0.1:" + PORT + "/pln?serverSelectionTimeoutMS=1000&heartbeatFrequencyMS=500");
+        // The explicit opt-out; the same outage with credentials: security.SecuredStoreOutageIntegrationTests.
+        registry.add("pln.security.enabled", () -> "false");
     }
 
     @AfterAll

@@ -49,6 +49,7 @@ class ReviewBrowserIntegrationTests {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         InMemoryStore.register(registry);
+        registry.add("pln.security.enabled", () -> "false"); // the pages' content; signing in: the security package
     }
 
     @LocalServerPort

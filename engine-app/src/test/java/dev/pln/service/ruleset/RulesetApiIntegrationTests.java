@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The policy officer's loop over real HTTP: upload, errors, impact, activation, rollback, replay, audit. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "pln.admin-token=" + RulesetApiIntegrationTests.TOKEN, "pln.rulesets.impact-job-threshold=12" })
+        "pln.admin-token=" + RulesetApiIntegrationTests.TOKEN, "pln.rulesets.impact-job-threshold=12",
+        // The interim admin token of the explicit opt-out; the roles of the default: SecurityMatrixIntegrationTests.
+        "pln.security.enabled=false" })
 class RulesetApiIntegrationTests {
 
     static final String TOKEN = "officers-only";

@@ -46,7 +46,8 @@ class RulesetReplicasIntegrationTests {
 
     static ConfigurableApplicationContext start(String uri) {
         return new SpringApplicationBuilder(PlnApplication.class).run("--server.port=0", "--spring.mongodb.uri=" + uri,
-                "--pln.admin-token=" + TOKEN, "--pln.rulesets.poll-interval=1s");
+                "--pln.admin-token=" + TOKEN, "--pln.rulesets.poll-interval=1s",
+                "--pln.security.enabled=false");
     }
 
     static ApiClient api(ConfigurableApplicationContext context) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -369,15 +371,49 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
     }
 
     @Test
-    void behindAProxyThatTerminatesTlsTheSessionCookieIsSecure() {
-        HttpResponse<String> overTls = Caller.nobody(port).send("GET", "/login", null, null,
-                "X-Forwarded-Proto", "https");
+    void behindAProxyThatTerminatesTlsTheSessionAndCsrfCookiesAreSecure() {
+        HttpResponse<String> overTls = Caller.nobody(port).send("GET", "/login", null, null, "X-Forwarded-Proto",
+                "https");
         HttpResponse<String> plain = Caller.nobody(port).get("/login");
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(overTls.body());
+        assertThat(token.find()).isTrue();
+        // The test talks plain HTTP to the proxy's side, so its cookie jar would keep the Secure cookie back.
+        String tokenCookie = overTls.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split(";")[0];
+        HttpResponse<String> signedIn = Caller.nobody(port).send("POST", "/login",
+                "application/x-www-form-urlencoded",
+                "username=reviewer&password=" + PASSWORD.replace(" ", "+") + "&_csrf=" + token.group(1),
+                "X-Forwarded-Proto", "https", "Cookie", tokenCookie);
 
         assertThat(overTls.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").contains("; Secure").contains("HttpOnly").contains("SameSite=Lax"));
+                .startsWith("XSRF-TOKEN=").contains("; Secure").contains("HttpOnly").contains("SameSite=Lax"));
         assertThat(plain.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").doesNotContain("Secure"));
+                .startsWith("XSRF-TOKEN=").doesNotContain("Secure"));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("; Secure").contains("HttpOnly").contains("SameSite=Lax"));
+    }
+
+    @Test
+    void aCaseworkerRecordsTheAssessmentsItMakesWithinItsTownOnly() {
+        // A town of its own, so that the other tests' town lists stay as they are.
+        Caller yinghai = createUser(admin(), "cw-yinghai", List.of("CASEWORKER"), Map.of("town", "瀛海镇"));
+        String inside = Fixtures.with(Fixtures.with(Fixtures.workedCase("case-2-wang").request(), "/clientId",
+                "DX-CW-INSIDE-1"), "/jurisdiction", JSON.readTree("{\"town\": \"瀛海镇\"}")).toString();
+        String outside = Fixtures.with(Fixtures.workedCase("case-1-tao").request(), "/clientId", "DX-CW-OUTSIDE-1")
+                .toString();
+
+        HttpResponse<String> decided = yinghai.post("/api/v1/decisions", inside);
+        HttpResponse<String> refused = yinghai.post("/api/v1/decisions", outside);
+
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+        Document stored = mongo.getCollection("decisions")
+                .find(new Document("_id", json(decided).get("decisionId").asString())).first();
+        assertThat(stored.getString("createdBy")).as("who acted").isEqualTo("cw-yinghai");
+        assertThat(yinghai.post("/api/v1/decisions/preview", inside).statusCode()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(yinghai.post("/api/v1/decisions/preview", outside).statusCode()).isEqualTo(403);
+        assertThat(admin().get("/api/v1/clients/DX-CW-OUTSIDE-1").statusCode()).as("nothing stored").isEqualTo(404);
     }
 
     @Test
