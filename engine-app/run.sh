@@ -3,7 +3,7 @@
 # unpacked into engine-app/target/run-<build> and started with an application class-data-sharing archive of the
 # classes that a start and a first decision load. The archive is made once per build and Java, by a training run
 # of about 15 seconds: a scratch instance in a scratch directory, with an empty environment (no settings, no
-# MongoDB URI, security off) and its own embedded store on free ports, decides one worked case and stops —
+# MongoDB URI) and its own embedded store on free ports, decides one worked case and stops —
 # nothing of yours is read or touched. If that fails, the service starts all the same, only slower, and
 # `--prepare` tries again. Arguments and JAVA_OPTS go to the service, as with `java -jar`; `--prepare` only makes
 # the archive.
@@ -31,14 +31,19 @@ app="$run/engine-app-1.0.0.jar"
 archive="$run/pln.jsa"
 stamp="$run/made-for"
 
+# One value of the first start's credentials file in a data directory ("" until the file is there).
+credential() {
+  sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" "$2/initial-credentials.json" 2>/dev/null || true
+}
+
 # Decides one worked case on a scratch instance that writes the archive when it stops.
 train() {
-  local scratch log port body pid status
+  local scratch log port body pid status key password
   scratch=$(mktemp -d)
   log="$scratch/training.log"
   (cd "$scratch" && exec env -i PATH="$PATH" HOME="$scratch" "$java" -XX:ArchiveClassesAtExit="$archive" \
       -jar "$app" --server.port=0 --pln.storage.embedded=true --pln.storage.data-dir="$scratch/data" \
-      --pln.security.enabled=false > "$log" 2>&1) &
+      > "$log" 2>&1) &
   pid=$!
   trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$scratch"; exit 130' INT TERM
   port=""
@@ -50,14 +55,17 @@ train() {
   if [ -n "$port" ]; then
     body=$(python3 -c "import json,sys;print(json.dumps(json.load(open(sys.argv[1]))['request']))" \
            "$root/fixtures/worked-cases/case-1-tao.json" 2>/dev/null || echo '{}')
+    # Security is on, as in every real start: the scratch instance's first-start credentials sign the calls in.
+    key=$(credential apiKey "$scratch/data")
+    password=$(credential password "$scratch/data")
     for _ in $(seq 1 600); do
       status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-               --data "$body" "http://127.0.0.1:$port/api/v1/decisions" || true)
+               -H "Authorization: Bearer $key" --data "$body" "http://127.0.0.1:$port/api/v1/decisions" || true)
       [ "$status" = "201" ] || [ "$body" = "{}" ] && break
       sleep 0.1
     done
-    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/decisions?size=5" || true
-    curl -s -o /dev/null "http://127.0.0.1:$port/review/decisions" || true
+    curl -s -o /dev/null -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/decisions?size=5" || true
+    curl -s -o /dev/null -u "admin:$password" "http://127.0.0.1:$port/review/decisions" || true
   fi
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true

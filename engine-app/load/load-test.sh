@@ -19,9 +19,12 @@ cp="engine-app/target/test-classes:engine-app/target/classes:$(cat "$data/cp.txt
 
 engine-app/run.sh --prepare
 body=$(python3 -c "import json;print(json.dumps(json.load(open('fixtures/worked-cases/case-1-tao.json'))['request']))")
+# The first start's intake key of a data directory ("" until the service has written it).
+intake_key() { sed -n 's/.*"apiKey":"\([^"]*\)".*/\1/p' "$1/initial-credentials.json" 2>/dev/null || true; }
 first_201() {
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-             --data "$body" http://127.0.0.1:$http_port/api/v1/decisions)" = "201" ]; do sleep 0.05; done
+             -H "Authorization: Bearer $(intake_key "$2")" --data "$body" \
+             http://127.0.0.1:$http_port/api/v1/decisions)" = "201" ]; do sleep 0.05; done
   echo "start to first 201, $1: $(( ($(date +%s%N) - started) / 1000000 )) ms"
 }
 
@@ -31,14 +34,15 @@ java -Xmx512m ${JAVA_OPTS:-} -jar engine-app/target/engine-app-1.0.0.jar --serve
      --pln.storage.data-dir="$data/plain" --pln.storage.embedded-port=$store_port > "$data/plain.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; [ -n "${KEEP_LOG:-}" ] && cp "$log" "$KEEP_LOG"; rm -rf "$data"' EXIT
-first_201 "java -jar"
+first_201 "java -jar" "$data/plain"
 kill $pid; wait $pid 2>/dev/null || true
 
 started=$(date +%s%N)
 JAVA_OPTS="-Xmx512m ${JAVA_OPTS:-}" engine-app/run.sh --server.port=$http_port \
      --pln.storage.data-dir="$data" --pln.storage.embedded-port=$store_port > "$log" 2>&1 &
 pid=$!
-first_201 "engine-app/run.sh"
+first_201 "engine-app/run.sh" "$data"
+export PLN_API_KEY; PLN_API_KEY=$(intake_key "$data")
 
 mongo="mongodb://127.0.0.1:$store_port/pln"
 echo "--- warm-up"

@@ -29,8 +29,10 @@ for _ in $(seq 1 1800); do
     tail -20 "$data/log" >&2
     exit 1
   fi
+  # Secure by default: the first start's intake key, as soon as the service has written it.
+  key=$(sed -n 's/.*"apiKey":"\([^"]*\)".*/\1/p' "$data/initial-credentials.json" 2>/dev/null || true)
   status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data "$body" \
-           "http://127.0.0.1:$port/api/v1/decisions" || true)
+           -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/decisions" || true)
   [ "$status" = "201" ] && break
   sleep 0.05
 done

@@ -42,6 +42,8 @@ public final class LoadDriver {
         int requests = Integer.parseInt(args[2]);
         int clients = Integer.parseInt(args[3]);
         int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        // Secure by default: an intake key (load-test.sh passes the first start's).
+        String authorization = "Bearer " + System.getenv().getOrDefault("PLN_API_KEY", "");
 
         List<String> bodies = Fixtures.workedCases().stream().map(Fixture::request).map(JsonNode::toString).toList();
         long[] latencies = new long[requests];
@@ -67,7 +69,7 @@ public final class LoadDriver {
                     String body = bodies.get(i % bodies.size()).replaceFirst("\"clientId\":\"[^\"]*\"",
                             "\"clientId\":\"LOAD-" + run + "-" + i + "\"");
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions"))
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", "application/json").header("Authorization", authorization)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long t0 = System.nanoTime();
                     try {
