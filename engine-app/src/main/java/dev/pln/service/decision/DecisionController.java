@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DecisionController {
 
     private final Decisions decisions;
+    private final DecisionMetrics metrics;
 
-    DecisionController(Decisions decisions) {
+    DecisionController(Decisions decisions, DecisionMetrics metrics) {
         this.decisions = decisions;
+        this.metrics = metrics;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -46,6 +48,7 @@ class DecisionController {
     ResponseEntity<DecisionView> decide(@Valid @RequestBody ClientFactsRequest facts,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Decisions.Stored stored = decisions.decide(facts, idempotencyKey);
+        metrics.stored(stored);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/decisions/" + stored.decision().decisionId()))
                 .body(stored.decision());

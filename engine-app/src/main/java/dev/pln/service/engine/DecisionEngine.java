@@ -24,7 +24,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -34,9 +37,22 @@ import org.kie.api.definition.rule.Rule;
 public final class DecisionEngine {
 
     private final AtomicReference<Ruleset> active;
+    private final List<Consumer<RulesetIdentity>> activations = new CopyOnWriteArrayList<>();
+    private volatile LongConsumer evaluationNanos = nanos -> { };
 
     public DecisionEngine(Ruleset initial) {
         this.active = new AtomicReference<>(initial);
+    }
+
+    /** Tells {@code listener} the identity of the active rule set now and after every activation. */
+    public void onActivation(Consumer<RulesetIdentity> listener) {
+        activations.add(listener);
+        listener.accept(active.get().identity());
+    }
+
+    /** Tells {@code observer} how long each decision on the active rule set took the engine, in nanoseconds. */
+    public void observeEvaluations(LongConsumer observer) {
+        this.evaluationNanos = observer;
     }
 
     /** The rule set new decisions run on. */
@@ -46,7 +62,9 @@ public final class DecisionEngine {
 
     /** Makes {@code next} the rule set for new decisions and returns the one it replaced. */
     public Ruleset activate(Ruleset next) {
-        return active.getAndSet(next);
+        Ruleset previous = active.getAndSet(next);
+        activations.forEach(listener -> listener.accept(next.identity()));
+        return previous;
     }
 
     /**
@@ -57,11 +75,13 @@ public final class DecisionEngine {
         while (true) {
             Ruleset ruleset = active.get();
             if (ruleset.enter()) {
+                long started = System.nanoTime();
                 try {
                     return run(facts, ruleset, true);
                 }
                 finally {
                     ruleset.exit();
+                    evaluationNanos.accept(System.nanoTime() - started);
                 }
             }
             if (ruleset == active.get()) {

@@ -1,5 +1,7 @@
 package dev.pln.service.ruleset;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -85,8 +88,18 @@ class Jobs implements DisposableBean {
     private final RulesetSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    Jobs(RulesetSettings settings) {
+    Jobs(RulesetSettings settings, MeterRegistry registry) {
         this.settings = settings;
+        // Bulk job progress for operators: how many run, and how far the least advanced one is.
+        Gauge.builder("pln.jobs.running", this, jobs -> jobs.running().count())
+                .description("Bulk jobs (impact previews) queued or running").register(registry);
+        Gauge.builder("pln.jobs.progress", this, jobs -> jobs.running().mapToDouble(job -> job.progress).min()
+                .orElse(1.0)).description("Progress (0..1) of the least advanced unfinished bulk job")
+                .register(registry);
+    }
+
+    private Stream<Job> running() {
+        return jobs.values().stream().filter(job -> job.state == State.QUEUED || job.state == State.RUNNING);
     }
 
     /**

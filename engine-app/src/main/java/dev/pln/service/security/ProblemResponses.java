@@ -1,5 +1,6 @@
 package dev.pln.service.security;
 
+import dev.pln.service.system.RejectedRequests;
 import dev.pln.service.system.StoreOutage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,6 +36,7 @@ final class ProblemResponses {
 
     private static void write(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
+        RejectedRequests.count(type, status);
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -182,7 +182,8 @@ class SecurityConfiguration {
                 // Everyone signed in with a password may change it.
                 .requestMatchers(PUT, "/api/v1/account/password").authenticated()
                 .requestMatchers("/account/password").authenticated()
-                .requestMatchers(GET, "/actuator/info").authenticated()
+                // Operations: what runs and its metrics (no client data; any signed-in caller, e.g. a scrape key).
+                .requestMatchers(GET, "/actuator/info", "/actuator/prometheus").authenticated()
                 .requestMatchers(DELETE, "/api/**").hasRole(ADMIN)
                 .anyRequest().denyAll());
         return http.build();

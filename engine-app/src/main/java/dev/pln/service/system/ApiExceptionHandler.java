@@ -170,6 +170,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 StoreOutage.DETAIL);
         problem.setType(UNAVAILABLE);
         problem.setTitle("Store unavailable");
+        RejectedRequests.count(UNAVAILABLE, 503);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -215,6 +216,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (problem.getType() == null) {
             problem.setType(BLANK);
         }
+        RejectedRequests.count(problem.getType(), problem.getStatus());
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

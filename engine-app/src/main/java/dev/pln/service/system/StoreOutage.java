@@ -37,6 +37,7 @@ public final class StoreOutage {
     /** Writes the 503 the API answers for an unreachable store. */
     public static void answer(HttpServletResponse response) throws IOException {
         response.resetBuffer();
+        RejectedRequests.count(ApiExceptionHandler.UNAVAILABLE, 503);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
         response.setContentType("application/problem+json");
