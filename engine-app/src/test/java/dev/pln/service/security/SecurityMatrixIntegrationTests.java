@@ -123,6 +123,7 @@ class SecurityMatrixIntegrationTests extends SecuredIntegrationTest {
                 new Row("GET", "/v3/api-docs", null, EVERYONE),
                 new Row("GET", "/swagger-ui.html", null, EVERYONE),
                 new Row("GET", "/actuator/info", null, EVERY_ROLE),
+                new Row("GET", "/actuator/prometheus", null, EVERY_ROLE),
                 new Row("GET", "/actuator/health", null, EVERYONE),
                 new Row("GET", "/login", null, EVERYONE));
     }
