@@ -28,7 +28,7 @@ class AuditController {
         this.mongo = mongo;
     }
 
-    /** Walks the whole trail: {@code {"valid", "entries", "firstBroken"}}. */
+    /** Walks the whole trail: {@code {"valid", "entries", "firstBroken", "sealedOnUpgrade"}}. */
     @GetMapping("/verify")
     AuditVerification verify() {
         return trail.verify();

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,9 +19,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Appends to and verifies the hash-chained audit trail. Appends are written in groups: each request queues its
- * entry, and whoever holds the writer lock seals every queued entry onto the head of the trail and inserts them
- * with one ordered write — so the requests of one moment share one round trip instead of queueing for one each.
+ * Appends to and verifies the audit trail, each entry chained to the one before and sealed with the
+ * {@link AuditKey}. Appends are written in groups: each request queues its entry, and whoever holds the writer
+ * lock seals every queued entry onto the head of the trail and inserts them with one ordered write — so the
+ * requests of one moment share one round trip instead of queueing for one each.
  * Each group reads the head of the trail first (one indexed look-up); replicas that append at the same time
  * collide on the next {@code seq} (the {@code _id}), and the loser keeps what it wrote, reads the new head and
  * seals the rest again, so the chain stays one line across instances.
@@ -29,7 +33,11 @@ class AuditTrail {
     private static final int MAX_ATTEMPTS = 20;
     private static final int MAX_GROUP = 500;
 
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
     private final MongoTemplate mongo;
+
+    private final AuditKey key;
 
     private final Clock clock;
 
@@ -40,8 +48,12 @@ class AuditTrail {
     /** The last entry this instance stored; guarded by {@link #writer}. */
     private AuditEntry lastWritten;
 
-    AuditTrail(MongoTemplate mongo) {
+    /** The last entry without this instance's seal that a group was appended after; guarded by {@link #writer}. */
+    private long reportedUnsealedHead;
+
+    AuditTrail(MongoTemplate mongo, AuditKey key) {
         this.mongo = mongo;
+        this.key = key;
         this.clock = Clock.systemUTC();
     }
 
@@ -72,8 +84,8 @@ class AuditTrail {
             return written != null || failed != null;
         }
 
-        AuditEntry sealedAfter(long seq, String previousHash) {
-            return AuditEntry.seal(seq + 1, at, actor, action, method, path, status, from, previousHash);
+        AuditEntry sealedAfter(long seq, String previousHash, AuditKey key) {
+            return AuditEntry.seal(seq + 1, at, actor, action, method, path, status, from, previousHash, key);
         }
     }
 
@@ -123,11 +135,12 @@ class AuditTrail {
         List<Pending> group = taken;
         for (int attempt = 1; !group.isEmpty(); attempt++) {
             AuditEntry head = head();
+            reportIfUnsealed(head);
             long seq = head == null ? 0 : head.seq();
             String hash = head == null ? AuditEntry.GENESIS : head.hash();
             List<AuditEntry> entries = new ArrayList<>(group.size());
             for (Pending pending : group) {
-                AuditEntry entry = pending.sealedAfter(seq, hash);
+                AuditEntry entry = pending.sealedAfter(seq, hash, key);
                 entries.add(entry);
                 seq = entry.seq();
                 hash = entry.hash();
@@ -183,8 +196,26 @@ class AuditTrail {
             if (stored != null && stored.hash().equals(lastWritten.hash())) {
                 return stored;
             }
+            // The trail never loses an entry by itself: the newest ones were removed or changed in the store (or
+            // the store was emptied or restored). Verifying cannot see a removal of the newest entries; this can.
+            log.error("Audit trail: entry {}, which this instance wrote, is no longer in the store as written "
+                    + "(removed, changed, or the store emptied or restored)", lastWritten.seq());
+            lastWritten = null;
         }
         return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), AuditEntry.class);
+    }
+
+    /**
+     * Says so, once per entry, when a group is about to be appended after an entry this instance's key did not seal:
+     * changed in the store, or written by an instance with another key (one that started on an empty trail at the
+     * same moment as this one, before either could see the other's key at work).
+     */
+    private void reportIfUnsealed(AuditEntry head) {
+        if (head != null && head.seq() != reportedUnsealedHead && head.sealBy(key).isEmpty()) {
+            reportedUnsealedHead = head.seq();
+            log.error("Audit trail: appending after entry {}, which is not sealed with this instance's audit key "
+                    + "(changed in the store, or written by an instance with another key)", head.seq());
+        }
     }
 
     /** The newest entry from {@code entry} on, stepping by {@code _id}. */
@@ -196,23 +227,30 @@ class AuditTrail {
         return newest;
     }
 
-    /** Walks the whole trail in order and says whether, and where first, it was tampered with. */
+    /**
+     * Walks the whole trail in order and says whether, and where first, it was tampered with: an entry breaks the
+     * trail when it does not follow the one before by number and hash, or this instance's key did not seal it as
+     * it is — an entry without a mac included, for every entry an earlier version wrote was sealed at the first
+     * start of this one ({@link AuditStartCheck}).
+     */
     AuditVerification verify() {
         long entries = 0;
-        long expectedSeq = 1;
-        String previous = AuditEntry.GENESIS;
+        long sealedOnUpgrade = 0;
+        AuditEntry previous = null;
         Long firstBroken = null;
         try (Stream<AuditEntry> trail = mongo.stream(new Query().with(Sort.by("_id")), AuditEntry.class)) {
             for (AuditEntry entry : (Iterable<AuditEntry>) trail::iterator) {
                 entries++;
-                if (firstBroken == null && (entry.seq() != expectedSeq || !previous.equals(entry.previousHash())
-                        || !entry.digest().equals(entry.hash()))) {
+                Optional<AuditEntry.Seal> seal = entry.sealBy(key);
+                if (seal.equals(Optional.of(AuditEntry.Seal.ON_UPGRADE))) {
+                    sealedOnUpgrade++;
+                }
+                if (firstBroken == null && (!entry.follows(previous) || seal.isEmpty())) {
                     firstBroken = entry.seq();
                 }
-                expectedSeq = entry.seq() + 1;
-                previous = entry.hash();
+                previous = entry;
             }
         }
-        return new AuditVerification(firstBroken == null, entries, firstBroken);
+        return new AuditVerification(firstBroken == null, entries, firstBroken, sealedOnUpgrade);
     }
 }
