@@ -44,7 +44,9 @@ pid=$!
 first_201 "engine-app/run.sh" "$data"
 export PLN_API_KEY; PLN_API_KEY=$(intake_key "$data")
 
-mongo="mongodb://127.0.0.1:$store_port/pln"
+# The embedded store answers only with its per-start secret; the file holding it is readable by this user only.
+# Its path, not its content, goes on the command line (which every local user can see in ps).
+mongo="$data/embedded-store.uri"
 echo "--- warm-up"
 java -cp "$cp" dev.pln.service.load.LoadDriver "http://127.0.0.1:$http_port" "$mongo" 2000 "$clients" 0 | head -2
 echo "--- throughput"

@@ -1,5 +1,6 @@
 package dev.pln.service.storage;
 
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -26,5 +27,14 @@ class EmbeddedStoreConfiguration {
     MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongoStore store, Environment environment) {
         String database = environment.getProperty("spring.mongodb.database", DEFAULT_DATABASE);
         return () -> store.connectionString(database);
+    }
+
+    /**
+     * Gives Boot's MongoDB client the store's credential: kept out of the connection string, whose text (with the
+     * password in it) could end up in a log or an error message.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer embeddedStoreCredential(EmbeddedMongoStore store) {
+        return builder -> builder.credential(store.credential());
     }
 }

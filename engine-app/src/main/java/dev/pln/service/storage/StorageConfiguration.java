@@ -26,8 +26,10 @@ class StorageConfiguration {
         return () -> {
             EmbeddedMongoStore store = embedded.getIfAvailable();
             if (store != null) {
-                log.info("Storage: embedded MongoDB-wire server on {}:{}, data file {} (no MongoDB URI configured)",
-                        EmbeddedMongoStore.HOST, store.port(), store.dataFile());
+                log.info("Storage: embedded MongoDB-wire server on {}:{}, data file {} (no MongoDB URI configured); "
+                        + "it answers only the service and tools with the connection string in {}",
+                        EmbeddedMongoStore.HOST, store.port(), store.dataFile(),
+                        store.dataFile().resolveSibling(EmbeddedMongoStore.URI_FILE));
                 return;
             }
             MongoConnectionDetails details = connectionDetails.getIfAvailable();

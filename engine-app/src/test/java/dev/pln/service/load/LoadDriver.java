@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  * through the driver, so the ratio of end-to-end to raw store speed is visible. Run by load-test.sh.
  *
  * <p>Arguments: {@code baseUrl mongoUri requests clients [ratePerSecond]}; rate 0 means as fast as possible.
+ * {@code mongoUri} may also be the path of a file holding it, such as the embedded store's
+ * {@code embedded-store.uri}, so that its password is not on the command line.
  */
 public final class LoadDriver {
 
@@ -38,7 +42,7 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        String mongoUri = args[1];
+        String mongoUri = args[1].startsWith("mongodb") ? args[1] : Files.readString(Path.of(args[1])).strip();
         int requests = Integer.parseInt(args[2]);
         int clients = Integer.parseInt(args[3]);
         int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;

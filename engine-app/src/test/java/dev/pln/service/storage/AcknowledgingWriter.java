@@ -25,7 +25,8 @@ final class AcknowledgingWriter {
         EmbeddedMongoStore store = new EmbeddedStoreConfiguration().embeddedMongoStore(settings);
         MongoClientSettings.Builder clientSettings = MongoClientSettings.builder();
         new MongoClientTimeouts(settings).customize(clientSettings);
-        clientSettings.applyConnectionString(store.connectionString(EmbeddedStoreConfiguration.DEFAULT_DATABASE));
+        clientSettings.applyConnectionString(store.connectionString(EmbeddedStoreConfiguration.DEFAULT_DATABASE))
+                .credential(store.credential());
         try (MongoClient client = MongoClients.create(clientSettings.build())) {
             MongoCollection<Document> probes = client.getDatabase(EmbeddedStoreConfiguration.DEFAULT_DATABASE)
                     .getCollection("storageProbes");

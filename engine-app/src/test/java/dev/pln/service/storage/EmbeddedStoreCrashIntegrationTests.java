@@ -3,7 +3,6 @@ package dev.pln.service.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ class EmbeddedStoreCrashIntegrationTests {
     static List<String> storedIds(Path dataDir) {
         EmbeddedMongoStore reopened = new EmbeddedMongoStore(dataDir.resolve("pln.mv.db"), 0);
         reopened.start();
-        try (MongoClient client = MongoClients.create(reopened.connectionString(EmbeddedStoreConfiguration.DEFAULT_DATABASE))) {
+        try (MongoClient client = ServiceClient.of(reopened)) {
             List<String> ids = new ArrayList<>();
             client.getDatabase(EmbeddedStoreConfiguration.DEFAULT_DATABASE).getCollection("storageProbes")
                     .find().projection(new Document("_id", 1))

@@ -47,7 +47,7 @@ class StockDataFileIntegrationTests {
 
         EmbeddedMongoStore ours = new EmbeddedMongoStore(file, 0);
         ours.start();
-        try (MongoClient client = MongoClients.create(ours.connectionString("pln"))) {
+        try (MongoClient client = ServiceClient.of(ours)) {
             MongoCollection<Document> keys = client.getDatabase("pln").getCollection("apiKeys");
             for (int i = 0; i < DOCUMENTS; i += 7) {
                 assertThat(keys.find(new Document("_id", "key-" + i)).first()).as("key-" + i).isNotNull();
