@@ -1,5 +1,6 @@
 package dev.pln.service.review;
 
+import dev.pln.service.system.FreeText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,5 +9,5 @@ import jakarta.validation.constraints.Size;
 
 /** A caseworker's level for a decision, with a reason from the fixed list and in their own words. */
 record OverrideRequest(@NotNull @Min(1) @Max(3) Integer level, @NotNull OverrideReason reasonCode,
-        @NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 64) String by) {
+        @FreeText @NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 64) String by) {
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -68,6 +69,8 @@ class AccountsController {
     record NewKey(@NotBlank @Size(max = 100) String name, @NotEmpty Set<Role> roles,
             @Valid ScopeRequest jurisdiction) {
     }
+
+    private static final String NOT_A_NAME = "must name a place: not blank, no white space around it";
 
     record ScopeRequest(@Size(min = 1, max = 100) String town, @Size(min = 1, max = 100) String village) {
 
@@ -160,20 +163,32 @@ class AccountsController {
     }
 
     /**
-     * No jurisdiction is the whole district; a village needs its town (else it would silently widen); an admin
-     * is the whole district's (it manages users and keys of every town).
+     * No jurisdiction is the whole district; one that is sent names its town (and maybe a village of it), never
+     * blank or padded, or it is refused: a blank town once read as "none", the whole district. An admin is the
+     * whole district's (it manages users and keys of every town).
      */
     private static Jurisdiction jurisdiction(ScopeRequest requested, Set<Role> roles) {
         if (requested == null) {
             return Jurisdiction.DISTRICT;
         }
-        if (roles.contains(Role.ADMIN) && requested.toJurisdiction().town() != null) {
+        if (roles.contains(Role.ADMIN)) {
             throw new InputProblemException("An admin acts for the whole district.", List.of(
                     new InputProblemException.FieldError("/jurisdiction", "must be absent for the role ADMIN")));
         }
-        if (requested.village() != null && requested.town() == null) {
-            throw new InputProblemException("A village needs its town.", List.of(
-                    new InputProblemException.FieldError("/jurisdiction/town", "is required with a village")));
+        List<InputProblemException.FieldError> errors = new ArrayList<>();
+        if (requested.town() == null) {
+            errors.add(new InputProblemException.FieldError("/jurisdiction/town", requested.village() == null
+                    ? "is required; leave out jurisdiction for the whole district" : "is required with a village"));
+        }
+        else if (!Jurisdiction.isPlaceName(requested.town())) {
+            errors.add(new InputProblemException.FieldError("/jurisdiction/town", NOT_A_NAME));
+        }
+        if (requested.village() != null && !Jurisdiction.isPlaceName(requested.village())) {
+            errors.add(new InputProblemException.FieldError("/jurisdiction/village", NOT_A_NAME));
+        }
+        if (!errors.isEmpty()) {
+            throw new InputProblemException("A jurisdiction names a town, and maybe a village of it; leave it out "
+                    + "for the whole district.", errors);
         }
         return requested.toJurisdiction();
     }

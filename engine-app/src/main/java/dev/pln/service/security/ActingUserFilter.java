@@ -96,11 +96,19 @@ class ActingUserFilter extends OncePerRequestFilter {
             chain.doFilter(new Body(byCaller, body), response);
             return;
         }
-        String text = new String(body, StandardCharsets.UTF_8);
-        int open = text.indexOf('{');
-        String field = "\"by\":" + json.writeValueAsString(name);
-        String withBy = text.substring(0, open + 1) + field + (tree.isEmpty() ? "" : ",") + text.substring(open + 1);
-        chain.doFilter(new Body(byCaller, withBy.getBytes(StandardCharsets.UTF_8)), response);
+        // Spliced into the bytes as sent: decoding and encoding them again would turn bytes that are not UTF-8
+        // into U+FFFD, which the strict reading downstream could no longer refuse.
+        int open = 0;
+        while (body[open] != '{') {
+            open++;
+        }
+        byte[] field = ("\"by\":" + json.writeValueAsString(name) + (tree.isEmpty() ? "" : ","))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] withBy = new byte[body.length + field.length];
+        System.arraycopy(body, 0, withBy, 0, open + 1);
+        System.arraycopy(field, 0, withBy, open + 1, field.length);
+        System.arraycopy(body, open + 1, withBy, open + 1 + field.length, body.length - open - 1);
+        chain.doFilter(new Body(byCaller, withBy), response);
     }
 
     /** The request with its {@code by} parameter set to the caller. */

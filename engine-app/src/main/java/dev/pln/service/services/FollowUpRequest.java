@@ -1,6 +1,7 @@
 package dev.pln.service.services;
 
 import dev.pln.model.FollowUpKind;
+import dev.pln.service.system.FreeText;
 import dev.pln.service.system.InputProblemException.FieldError;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +28,7 @@ public record FollowUpRequest(
         @Min(0) @Max(1_000_000) Integer monthlySalary,
         ContractKind contract,
         @Min(1) @Max(5) Integer satisfaction,
-        @Size(max = 2000) String note) {
+        @FreeText @Size(max = 2000) String note) {
 
     /** Job fields that contradict {@code employed}, and a start after the follow-up. */
     List<FieldError> shapeErrors() {

@@ -3,6 +3,7 @@ package dev.pln.service.services;
 import dev.pln.model.Measure;
 import dev.pln.model.MeetingKind;
 import dev.pln.model.RecommendationMode;
+import dev.pln.service.system.FreeText;
 import dev.pln.service.system.InputProblemException.FieldError;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,7 @@ public record ServiceRequest(
         @NotNull Measure measure,
         @NotNull @PastOrPresent LocalDate deliveredOn,
         @NotBlank @Size(max = 64) String by,
-        @Size(max = 2000) String content,
+        @FreeText @Size(max = 2000) String content,
         RecommendationMode recommendation,
         MeetingKind meeting,
         @Size(max = 200) String employer,

@@ -120,8 +120,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        String message = ex.getMostSpecificCause() instanceof StrictParameters.UnacceptableParameterException refused
+                ? refused.getMessage() : "has an invalid value";
         return problem(invalidInput("The request has invalid parameters.",
-                List.of(InputProblemException.FieldError.parameter(ex.getName(), "has an invalid value"))));
+                List.of(InputProblemException.FieldError.parameter(ex.getName(), message))));
     }
 
     /** Tomcat parses the query lazily and throws when a parameter is not valid percent-encoding. */
@@ -235,6 +237,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String jsonMessage(JacksonException ex) {
+        if (ex instanceof StrictJsonConfiguration.UnacceptableTextException text) {
+            return text.reason();
+        }
         if (ex instanceof UnrecognizedPropertyException unknown) {
             String name = unknown.getPropertyName();
             if (name.startsWith("$") || name.contains(".")) {

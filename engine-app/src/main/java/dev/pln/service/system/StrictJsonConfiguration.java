@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,21 +15,32 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads request JSON strictly: an intake system that sends an unknown property, a string for a number, a
- * number for an enum, a date in any shape but {@code YYYY-MM-DD} or a key twice gets a 400 naming the field,
- * never a silently "fixed" value. Writes timestamps as the contract shows them: ISO-8601 UTC to the second.
+ * number for an enum, a blank string for a number, a boolean or an enum, an enum name that is not exactly one
+ * (padded, lower-case), a control character in a string, a date in any shape but {@code YYYY-MM-DD} or a key
+ * twice gets a 400 naming the field, never a silently "fixed" value. Writes timestamps as the contract shows
+ * them: ISO-8601 UTC to the second.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -40,6 +54,9 @@ class StrictJsonConfiguration {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Jackson reads " " (and "\u0000", which it counts as white space) as null for a number, a
+                // boolean or an enum: a wrong value would pass as "not recorded".
+                .withCoercionConfigDefaults(config -> config.setAcceptBlankAsEmpty(false))
                 .withCoercionConfig(LogicalType.Textual, config -> {
                     config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
                     config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
@@ -55,7 +72,114 @@ class StrictJsonConfiguration {
                 })
                 .addModule(new SimpleModule("pln-contract-time")
                         .addDeserializer(LocalDate.class, new IsoDateDeserializer())
-                        .addSerializer(Instant.class, new SecondsInstantSerializer()));
+                        .addSerializer(Instant.class, new SecondsInstantSerializer()))
+                .addModule(new SimpleModule("pln-strict-text")
+                        .addDeserializer(String.class, new StrictTextDeserializer(false))
+                        .addKeyDeserializer(String.class, new StrictKeyDeserializer())
+                        .setDeserializerModifier(new ValueDeserializerModifier() {
+                            @Override
+                            public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config,
+                                    JavaType type, BeanDescription.Supplier description,
+                                    ValueDeserializer<?> deserializer) {
+                                return new ExactEnumDeserializer(type.getRawClass());
+                            }
+                        }));
+    }
+
+    /** A string value that holds {@link UnacceptableCharacters}; answered 400 with the reason at its pointer. */
+    static final class UnacceptableTextException extends MismatchedInputException {
+
+        private final String reason;
+
+        UnacceptableTextException(JsonParser parser, String reason) {
+            super(parser, "unacceptable characters in a string", String.class);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * Strings as Jackson reads them (so a number is still no string), refused when they hold control characters,
+     * halves of surrogate pairs or bytes that were not UTF-8; fields marked {@link FreeText} may hold tabs and
+     * line breaks.
+     */
+    static final class StrictTextDeserializer extends StdScalarDeserializer<String> {
+
+        private final boolean freeText;
+
+        StrictTextDeserializer(boolean freeText) {
+            super(String.class);
+            this.freeText = freeText;
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            boolean free = property != null && property.getAnnotation(FreeText.class) != null;
+            return free == freeText ? this : new StrictTextDeserializer(free);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null) {
+                UnacceptableCharacters.in(text, freeText).ifPresent(reason -> {
+                    throw new UnacceptableTextException(parser, reason);
+                });
+            }
+            return text;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+    }
+
+    /** Keys of maps (DRL file names) under the same rule as single-line strings. */
+    static final class StrictKeyDeserializer extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) {
+            UnacceptableCharacters.in(key, false).ifPresent(reason -> {
+                throw new UnacceptableTextException(context.getParser(), "a key " + reason);
+            });
+            return key;
+        }
+    }
+
+    /**
+     * An enum from its exact name only: Jackson's own reader strips white space and control characters first,
+     * so {@code "CLEAR "} and {@code "WILLING\u0000"} would pass as {@code CLEAR} and {@code WILLING}.
+     */
+    static final class ExactEnumDeserializer extends StdScalarDeserializer<Object> {
+
+        private final Map<String, Object> byName = new LinkedHashMap<>();
+
+        ExactEnumDeserializer(Class<?> type) {
+            super(type);
+            Arrays.stream(type.getEnumConstants()).forEach(value -> byName.put(((Enum<?>) value).name(), value));
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            String text = parser.getString();
+            Object value = byName.get(text);
+            if (value == null) {
+                throw context.weirdStringException(text, handledType(), "not one of " + byName.keySet());
+            }
+            return value;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Enum;
+        }
     }
 
     /**

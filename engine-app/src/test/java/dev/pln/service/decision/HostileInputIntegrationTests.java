@@ -84,7 +84,28 @@ class HostileInputIntegrationTests extends ApiIntegrationTest {
                 bad("assessed in the future", Fixtures.with(tao(), "/assessedOn", "2999-01-01"), "/assessedOn"),
                 bad("not a date", Fixtures.with(tao(), "/assessedOn", "yesterday"), "/assessedOn"),
                 bad("null list element", Fixtures.with(tao(), "/conditions/certificates", java.util.Arrays.asList("a", null)),
-                        "/conditions/certificates/1"));
+                        "/conditions/certificates/1"),
+                bad("blank string for an integer", Fixtures.with(tao(), "/conditions/monthsOutOfWork", " "),
+                        "/conditions/monthsOutOfWork"),
+                bad("blank string for a number", Fixtures.with(tao(), "/conditions/workExperienceYears", " "),
+                        "/conditions/workExperienceYears"),
+                bad("blank string for a boolean", Fixtures.with(tao(), "/family/lowIncome", " "), "/family/lowIncome"),
+                bad("NUL for a boolean", Fixtures.with(tao(), "/family/lowIncome", "\u0000"), "/family/lowIncome"),
+                bad("NUL for an integer", Fixtures.with(tao(), "/conditions/monthsOutOfWork", "\u0000"),
+                        "/conditions/monthsOutOfWork"),
+                bad("enum value with a trailing space", Fixtures.with(tao(), "/goal/clarity", "CLEAR "), "/goal/clarity"),
+                bad("enum value with a trailing NUL", Fixtures.with(tao(), "/willingness", "WILLING\u0000"),
+                        "/willingness"),
+                bad("enum value with a leading tab", Fixtures.with(tao(), "/sex", "\tFEMALE"), "/sex"),
+                bad("padded enum value in a list", Fixtures.with(tao(), "/attitudes/misconceptions", List.of(" LOCATION")),
+                        "/attitudes/misconceptions/0"),
+                bad("NUL in a string", Fixtures.with(tao(), "/name", "陶\u0000某某"), "/name"),
+                bad("escape character in a string", Fixtures.with(tao(), "/goal/occupation", "\u001b[2J"),
+                        "/goal/occupation"),
+                bad("C1 control character in a string", Fixtures.with(tao(), "/assessedBy", "cw\u0085017"), "/assessedBy"),
+                bad("line break in a town", Fixtures.with(tao(), "/jurisdiction/town", "西红门镇\n"), "/jurisdiction/town"),
+                bad("control character in a list item", Fixtures.with(tao(), "/conditions/skills", List.of("焊工\u0007")),
+                        "/conditions/skills/0"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,6 +124,169 @@ class HostileInputIntegrationTests extends ApiIntegrationTest {
                     .as(why + ": " + problem).contains(pointer);
             assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
         }
+    }
+
+    /** Tao's facts with these raw bytes as the name, as an intake system with a broken encoder sends them. */
+    static byte[] taoNamed(byte... name) {
+        String[] around = Fixtures.with(tao(), "/name", "@NAME@").toString().split("@NAME@");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(around[0].getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(name);
+        body.writeBytes(around[1].getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    static Stream<Arguments> notUtf8() {
+        return Stream.of(Arguments.of("overlong NUL", taoNamed((byte) 0xC0, (byte) 0x80)),
+                Arguments.of("overlong letter", taoNamed((byte) 0xC1, (byte) 0x81)),
+                Arguments.of("past U+10FFFF", taoNamed((byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80)),
+                Arguments.of("encoded surrogate", taoNamed((byte) 0xED, (byte) 0xA0, (byte) 0x80)),
+                Arguments.of("lone continuation byte", taoNamed((byte) '_', (byte) 0x80)),
+                Arguments.of("escaped lone surrogate", taoNamed("\\ud800".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notUtf8")
+    void rejectsBytesThatAreNotUtf8WithAPointerToTheField(String why, byte[] body) {
+        for (String path : List.of("/api/v1/decisions", "/api/v1/decisions/preview")) {
+            Reply reply = sendBytes(path, "application/json", body);
+
+            assertThat(reply.status()).as(why + " on " + path).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(reply.json().get("errors").valueStream().map(e -> e.get("pointer").asString()))
+                    .as(why + ": " + reply.body()).contains("/name");
+        }
+    }
+
+    @Test
+    void aBodyInUtf16IsNotJsonEvenUndeclared() {
+        byte[] utf16 = tao().toString().getBytes(StandardCharsets.UTF_16LE);
+
+        Reply reply = sendBytes("/api/v1/decisions", "application/json", utf16);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aBodyDeclaringAnotherCharsetIsRefused() {
+        byte[] body = tao().toString().getBytes(StandardCharsets.UTF_8);
+        Reply latin1 = sendBytes("/api/v1/decisions", "application/json;charset=ISO-8859-1", body);
+        Reply utf16 = sendBytes("/api/v1/decisions", "application/json; charset=UTF-16",
+                tao().toString().getBytes(StandardCharsets.UTF_16));
+        Reply preview = sendBytes("/api/v1/decisions/preview", "application/json;charset=ISO-8859-1", body);
+        Reply flag = sendBytes("/api/v1/decisions/none/flags", "application/json;charset=ISO-8859-1",
+                "{\"comment\": \"x\", \"by\": \"rv-1\"}".getBytes(StandardCharsets.UTF_8));
+
+        for (Reply refused : List.of(latin1, utf16)) {
+            assertThat(refused.status()).as("the contract lists 415 for POST /api/v1/decisions").isEqualTo(415);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asString()).contains("UTF-8");
+        }
+        for (Reply refused : List.of(preview, flag)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("header").asString()).isEqualTo("Content-Type");
+        }
+        assertThat(sendBytes("/api/v1/decisions/preview", "application/json; charset=\"utf-8\"", body).status())
+                .as("UTF-8 declared").isEqualTo(200);
+    }
+
+    /** Free text elsewhere (a flag's comment, a key's name, an activation's reason) under the same rules. */
+    static Stream<Arguments> badTextOfOtherEndpoints() {
+        return Stream.of(
+                Arguments.of("/api/v1/decisions/none/flags", "{\"by\": \"rv-1\", \"comment\": \"@\"}", "/comment"),
+                Arguments.of("/api/v1/admin/api-keys", "{\"roles\": [\"INTAKE\"], \"name\": \"@\"}", "/name"),
+                Arguments.of("/api/v1/rulesets/1.0.0/activate", "{\"reason\": \"@\"}", "/reason"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTextOfOtherEndpoints")
+    void rejectsControlCharactersAndBytesThatAreNotUtf8InEveryBody(String path, String template, String pointer) {
+        long keys = mongo.getCollection("apiKeys").countDocuments();
+        String[] around = template.split("@");
+        List<byte[]> values = List.of("x\\u0000y".getBytes(StandardCharsets.US_ASCII),
+                "x\\u001by".getBytes(StandardCharsets.US_ASCII), new byte[] { 'x', (byte) 0xC0, (byte) 0x80 },
+                new byte[] { 'x', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 }, new byte[] { (byte) 0xFF });
+        for (byte[] value : values) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(around[0].getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(value);
+            body.writeBytes(around[1].getBytes(StandardCharsets.UTF_8));
+
+            Reply reply = sendBytes(path, "application/json", body.toByteArray(), "X-Admin-Token", ADMIN_TOKEN,
+                    "X-Actor", "officer-li");
+
+            assertThat(reply.status()).as(path + " " + new String(value, StandardCharsets.ISO_8859_1)).isEqualTo(400);
+            assertThat(reply.json().get("errors").get(0).get("pointer").asString()).as(reply.body()).isEqualTo(pointer);
+        }
+        assertThat(mongo.getCollection("apiKeys").countDocuments()).as("keys made").isEqualTo(keys);
+    }
+
+    @Test
+    void freeTextMaySpanLinesOtherTextMayNot() {
+        Reply comment = api.post("/api/v1/decisions/none/flags", java.util.Map.of("by", "rv-1",
+                "comment", "第一行\r\n\t第二行"));
+        Reply by = api.post("/api/v1/decisions/none/flags", java.util.Map.of("by", "rv\n1", "comment", "x"));
+
+        assertThat(comment.status()).as("read, then no such decision: " + comment.body()).isEqualTo(404);
+        assertThat(by.status()).isEqualTo(400);
+        assertThat(by.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/by");
+    }
+
+    @Test
+    void formFieldsAndQueryParametersRefuseControlCharacters() {
+        Reply nul = sendBytes("/review/decisions/none/flags", "application/x-www-form-urlencoded",
+                "comment=a%00b&by=rv-1".getBytes(StandardCharsets.US_ASCII));
+        Reply twoLines = sendBytes("/review/decisions/none/flags", "application/x-www-form-urlencoded",
+                "comment=a%0D%0Ab&by=rv-1".getBytes(StandardCharsets.US_ASCII));
+        Reply query = api.get("/review/decisions?town=%1B");
+
+        for (Reply refused : List.of(nul, query)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(nul.json().get("errors").get(0).get("parameter").asString()).isEqualTo("comment");
+        assertThat(twoLines.status()).as("free text of a page form").isNotEqualTo(400);
+    }
+
+    /** Content types that name no media type: 500 with a stack trace in the log, before. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "*/*", "application/*", "text/*", "application/*+json",
+            "nonsense" })
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aContentTypeThatNamesNoMediaTypeIsAClearAnswer(String contentType,
+            org.springframework.boot.test.system.CapturedOutput log) {
+        String body = tao().toString();
+
+        assertThat(api.get("/actuator/health", "Content-Type", contentType).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/decisions", "Content-Type", contentType).status()).isEqualTo(200);
+        assertThat(api.get("/review/decisions", "Content-Type", contentType).status()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/decisions/none/replay", contentType, null).status())
+                .as("a replay without a body").isEqualTo(404);
+        for (String path : List.of("/api/v1/decisions", "/api/v1/decisions/preview", "/api/v1/decisions/none/replay",
+                "/api/v1/decisions/none/flags", "/review/decisions/none/flags")) {
+            Reply reply = send("POST", path, contentType, path.startsWith("/review") ? "comment=x" : body);
+
+            assertThat(reply.status()).as(path).isEqualTo(415);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(log.getOut() + log.getErr()).doesNotContain("Unexpected failure").doesNotContain("\tat ");
+    }
+
+    Reply send(String method, String path, String contentType, String body) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.base() + path)).header("Content-Type", contentType)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    Reply sendBytes(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return api.send(request.build());
     }
 
     @Test

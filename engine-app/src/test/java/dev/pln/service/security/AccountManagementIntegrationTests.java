@@ -223,6 +223,36 @@ class AccountManagementIntegrationTests extends SecuredIntegrationTest {
                 + "\"}").statusCode()).isEqualTo(403);
     }
 
+    /** A town of " " used to read as no town: the whole district. */
+    @Test
+    void aBlankOrPaddedTownOrVillageIsRefusedNeverTheWholeDistrict() {
+        createUser(admin(), "um-blank-existing", List.of("REVIEWER"), Map.of("town", "黄村镇"));
+        for (String scope : List.of("{\"town\": \" \"}", "{\"town\": \"\\t\"}", "{\"town\": \"\u3000\"}",
+                "{\"town\": \" 黄村镇\"}", "{}", "{\"town\": null}", "{\"town\": \"黄村镇\", \"village\": \" \"}")) {
+            HttpResponse<String> user = admin().post("/api/v1/admin/users", "{\"username\": \"um-blank\", "
+                    + "\"password\": \"" + PASSWORD + "\", \"roles\": [\"REVIEWER\"], \"jurisdiction\": " + scope + "}");
+            HttpResponse<String> key = admin().post("/api/v1/admin/api-keys", "{\"name\": \"um-blank-key\", "
+                    + "\"roles\": [\"INTAKE\"], \"jurisdiction\": " + scope + "}");
+            HttpResponse<String> change = admin().put("/api/v1/admin/users/um-blank-existing",
+                    "{\"roles\": [\"REVIEWER\"], \"jurisdiction\": " + scope + "}");
+
+            for (HttpResponse<String> refused : List.of(user, key, change)) {
+                assertThat(refused.statusCode()).as(scope + ": " + refused.body()).isEqualTo(400);
+                assertThat(json(refused).get("errors").get(0).get("pointer").asString()).startsWith("/jurisdiction/");
+            }
+        }
+        assertThat(admin().get("/api/v1/admin/users/um-blank").statusCode()).isEqualTo(404);
+        assertThat(admin().get("/api/v1/admin/api-keys").body()).doesNotContain("um-blank-key");
+        assertThat(json(admin().get("/api/v1/admin/users/um-blank-existing")).get("jurisdiction").get("town")
+                .asString()).isEqualTo("黄村镇");
+
+        for (Map<String, String> claim : List.of(Map.of("town", " "), Map.of("town", "黄村镇", "village", " "),
+                Map.of("town", "黄村镇 "), Map.of("village", "某村"))) {
+            Caller idp = Caller.bearer(port, SecuredService.jwt("idp-blank", List.of("REVIEWER"), claim));
+            assertThat(idp.get("/api/v1/decisions").statusCode()).as("token with " + claim).isEqualTo(401);
+        }
+    }
+
     @Test
     void anAdminListsKeysButNeverTheKeysThemselves() {
         JsonNode made = json(admin().post("/api/v1/admin/api-keys",

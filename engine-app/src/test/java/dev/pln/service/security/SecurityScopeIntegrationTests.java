@@ -306,7 +306,7 @@ class SecurityScopeIntegrationTests extends SecuredIntegrationTest {
         assertThat(json(refused).get("errors").get(0).get("pointer").asString()).isEqualTo("/jurisdiction/town");
         Caller malformedScope = Caller.bearer(port, SecuredService.jwt("idp-odd", List.of("REVIEWER"),
                 Map.of("village", "某村")));
-        assertThat(malformedScope.get("/api/v1/decisions").statusCode()).isEqualTo(403);
+        assertThat(malformedScope.get("/api/v1/decisions").statusCode()).as("the token is refused").isEqualTo(401);
     }
 
     @Test
