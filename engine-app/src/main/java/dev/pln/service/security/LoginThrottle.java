@@ -57,7 +57,7 @@ class LoginThrottle {
     }
 
     /** The attempts one password check took: for each limit, the window's document and the previous one's. */
-    record Permit(String username, List<Taken> taken) {
+    record Permit(List<Taken> taken) {
     }
 
     /** One limit's attempt: the document it counts in, and the failures of the window before. */
@@ -139,7 +139,7 @@ class LoginThrottle {
             }
             taken.add(new Taken(limit, id, previousId, failedBefore));
         }
-        return new Try(new Permit(username, List.copyOf(taken)), false);
+        return new Try(new Permit(List.copyOf(taken)), false);
     }
 
     /** Takes one attempt in this window's document (made if there is none yet). */
