@@ -11,11 +11,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 final class AccountUserDetails implements UserDetails {
 
     private final UserAccount account;
-    private final boolean locked;
 
-    AccountUserDetails(UserAccount account, boolean locked) {
+    AccountUserDetails(UserAccount account) {
         this.account = account;
-        this.locked = locked;
     }
 
     /** When the password, roles or jurisdiction last changed, as of signing in. */
@@ -44,10 +42,5 @@ final class AccountUserDetails implements UserDetails {
     @Override
     public String getUsername() {
         return account.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 }

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,13 +31,13 @@ class Accounts {
 
     private final MongoTemplate mongo;
     private final PasswordEncoder passwords;
-    private final SecuritySettings settings;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
-    Accounts(MongoTemplate mongo, PasswordEncoder passwords, SecuritySettings settings) {
+    Accounts(MongoTemplate mongo, PasswordEncoder passwords, LoginThrottle throttle) {
         this.mongo = mongo;
         this.passwords = passwords;
-        this.settings = settings;
+        this.throttle = throttle;
     }
 
     /** Creates a user; false when the username is taken. */
@@ -46,7 +45,7 @@ class Accounts {
         try {
             Instant now = clock.instant();
             mongo.insert(new UserAccount(username, passwords.encode(password), Set.copyOf(roles),
-                    jurisdiction == null ? Jurisdiction.DISTRICT : jurisdiction, 0, null, now, now));
+                    jurisdiction == null ? Jurisdiction.DISTRICT : jurisdiction, now, now));
             return true;
         }
         catch (DuplicateKeyException taken) {
@@ -86,16 +85,19 @@ class Accounts {
         return Change.DONE;
     }
 
-    /** Sets a new password; clears failed logins and any lock. Sessions signed in before end. */
+    /**
+     * Sets a new password; forgets the account's failed logins, which lifts its locks. Sessions signed in before
+     * end.
+     */
     boolean setPassword(String username, String password) {
-        return mongo.updateFirst(byName(username), new Update().set("passwordHash", passwords.encode(password))
-                .set("failedLogins", 0).unset("lockedUntil").set("changedAt", clock.instant()), UserAccount.class)
+        // The fields an earlier version counted failures in go too.
+        boolean set = mongo.updateFirst(byName(username), new Update().set("passwordHash", passwords.encode(password))
+                .unset("failedLogins").unset("lockedUntil").set("changedAt", clock.instant()), UserAccount.class)
                 .getMatchedCount() > 0;
-    }
-
-    /** Whether this is the user's password (for changing it: the caller is signed in already). */
-    boolean passwordMatches(UserAccount user, String password) {
-        return passwords.matches(password, user.passwordHash());
+        if (set) {
+            throttle.forget(username);
+        }
+        return set;
     }
 
     /** Deletes a user; refused for the last user with {@code ADMIN}. */
@@ -159,32 +161,6 @@ class Accounts {
     boolean revokeKey(String id) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().set("revokedAt", clock.instant()), ApiKey.class).getMatchedCount() > 0;
-    }
-
-    /**
-     * Counts a failed login; at the limit the account locks for {@code pln.security.lock-for}. Returns how many
-     * failed logins in a row the account now has (0 once it is locked).
-     */
-    int failedLogin(String username) {
-        UserAccount account = mongo.findAndModify(Query.query(Criteria.where("_id").is(username)),
-                new Update().inc("failedLogins", 1), FindAndModifyOptions.options().returnNew(true),
-                UserAccount.class);
-        if (account != null && account.failedLogins() >= settings.maxFailedLogins()) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(username)), new Update()
-                    .set("lockedUntil", clock.instant().plus(settings.lockFor())).set("failedLogins", 0),
-                    UserAccount.class);
-            return 0;
-        }
-        return account == null ? 0 : account.failedLogins();
-    }
-
-    void succeededLogin(String username) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(username).and("failedLogins").gt(0)),
-                new Update().set("failedLogins", 0), UserAccount.class);
-    }
-
-    boolean locked(UserAccount account) {
-        return account.lockedUntil() != null && account.lockedUntil().isAfter(Instant.now(clock));
     }
 
     /** A random password good enough to be typed once and changed: 20 URL-safe characters. */

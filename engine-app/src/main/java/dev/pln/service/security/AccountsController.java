@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountsController {
 
     private final Accounts accounts;
+    private final LoginThrottle throttle;
 
-    AccountsController(Accounts accounts) {
+    AccountsController(Accounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     /** {@code {"username", "password", "roles", "jurisdiction"}}; no jurisdiction means the whole district. */
@@ -56,7 +59,10 @@ class AccountsController {
             @NotBlank @Size(min = OwnPassword.MIN_LENGTH, max = OwnPassword.MAX_LENGTH) String password) {
     }
 
-    /** A user as an admin sees it: never its password hash. */
+    /**
+     * A user as an admin sees it: never its password hash. {@code locked}: some address (or every one) is shut out
+     * of it until {@code lockedUntil}; {@code failedLogins}: its failed logins from every address that count now.
+     */
     record UserView(String username, Set<Role> roles, Jurisdiction jurisdiction, boolean locked,
             Instant lockedUntil, int failedLogins, Instant createdAt, Instant changedAt) {
     }
@@ -92,12 +98,17 @@ class AccountsController {
 
     @GetMapping("/users")
     List<UserView> users() {
-        return accounts.users().stream().map(this::view).toList();
+        List<UserAccount> users = accounts.users();
+        Map<String, LoginThrottle.Status> statuses = throttle.status(users.stream().map(UserAccount::username)
+                .toList());
+        return users.stream().map(user -> view(user, statuses.getOrDefault(user.username(),
+                LoginThrottle.Status.CLEAR))).toList();
     }
 
     @GetMapping("/users/{username}")
     UserView user(@PathVariable String username) {
-        return accounts.user(username).map(this::view).orElseThrow(() -> noSuchUser(username));
+        return accounts.user(username).map(user -> view(user, throttle.status(username)))
+                .orElseThrow(() -> noSuchUser(username));
     }
 
     /** New roles and jurisdiction (absent: the whole district); the user signs in again. */
@@ -144,10 +155,9 @@ class AccountsController {
         return new ResourceNotFoundException("No user named " + username + ".");
     }
 
-    private UserView view(UserAccount user) {
-        boolean locked = accounts.locked(user);
-        return new UserView(user.username(), user.roles(), user.jurisdiction(), locked,
-                locked ? user.lockedUntil() : null, user.failedLogins(), user.createdAt(), user.changedAt());
+    private static UserView view(UserAccount user, LoginThrottle.Status status) {
+        return new UserView(user.username(), user.roles(), user.jurisdiction(), status.lockedUntil().isPresent(),
+                status.lockedUntil().orElse(null), status.failedLogins(), user.createdAt(), user.changedAt());
     }
 
     @GetMapping("/api-keys")

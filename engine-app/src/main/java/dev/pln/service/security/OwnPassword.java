@@ -6,9 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A signed-in user changes its own password, giving the current one; shared by the API and the page. A wrong
- * current password counts as a failed login (towards the lock). Afterwards every session of the user ends,
- * this one included: it signs in again with the new password.
+ * A signed-in user changes its own password, giving the current one; shared by the API and the page. The current
+ * password is checked as at signing in ({@link PasswordLogin}): a wrong one counts as a failed login from the
+ * caller's address, and where that has shut the address out, even the right one is answered as wrong. Afterwards
+ * every session of the user ends, this one included: it signs in again with the new password.
  */
 @Component
 class OwnPassword {
@@ -23,20 +24,22 @@ class OwnPassword {
     }
 
     private final Accounts accounts;
+    private final PasswordLogin logins;
 
-    OwnPassword(Accounts accounts) {
+    OwnPassword(Accounts accounts, PasswordLogin logins) {
         this.accounts = accounts;
+        this.logins = logins;
     }
 
-    Outcome change(String current, String next) {
+    /** {@code address}: the caller's, as the servlet container sees it. */
+    Outcome change(String current, String next, String address) {
         Optional<UserAccount> user = signedInUser();
         if (user.isEmpty()) {
             return Outcome.NOT_A_PASSWORD_USER;
         }
         String username = user.get().username();
-        // A locked account checks nothing (the answer is "wrong"): a session cannot keep guessing once five failed.
-        if (accounts.locked(user.get()) || current == null || !accounts.passwordMatches(user.get(), current)) {
-            accounts.failedLogin(username);
+        // Shut out, nothing is checked (the answer is "wrong"): a session cannot keep guessing once five failed.
+        if (logins.check(username, current, address).isEmpty()) {
             log.warn("Wrong current password given to change the password of user '{}'",
                     LoginEvents.printable(username));
             return Outcome.WRONG_CURRENT;

@@ -36,8 +36,8 @@ class OwnPasswordController {
     }
 
     @PutMapping(path = "/api/v1/account/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> change(@RequestBody PasswordChange change) {
-        switch (ownPassword.change(change.currentPassword(), change.newPassword())) {
+    ResponseEntity<Void> change(@RequestBody PasswordChange change, HttpServletRequest request) {
+        switch (ownPassword.change(change.currentPassword(), change.newPassword(), request.getRemoteAddr())) {
             case NOT_A_PASSWORD_USER -> throw notAPasswordUser();
             case WRONG_CURRENT -> throw new InputProblemException("The current password is wrong.", List.of(
                     new InputProblemException.FieldError("/currentPassword", "is not your current password")));
@@ -76,7 +76,7 @@ class OwnPasswordController {
             model.addAttribute("error", "两次输入的新密码不一致。");
             return "account-password";
         }
-        switch (ownPassword.change(currentPassword, newPassword)) {
+        switch (ownPassword.change(currentPassword, newPassword, request.getRemoteAddr())) {
             case NOT_A_PASSWORD_USER -> throw notAPasswordUser();
             case WRONG_CURRENT -> model.addAttribute("error", "当前密码不正确。");
             case WRONG_LENGTH -> model.addAttribute("error",

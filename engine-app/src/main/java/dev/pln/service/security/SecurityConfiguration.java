@@ -17,9 +17,6 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -57,7 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return PasswordHashes.encoder();
     }
 
     /** ADMIN implies every other role. */
@@ -65,14 +62,6 @@ class SecurityConfiguration {
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN)
                 .implies(INTAKE, CASEWORKER, REVIEWER, POLICY_OFFICER).build();
-    }
-
-    /** Stored users; there is no other (no built-in or generated default user). */
-    @Bean
-    UserDetailsService users(Accounts accounts) {
-        return username -> accounts.user(username)
-                .map(account -> new AccountUserDetails(account, accounts.locked(account)))
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
     @Bean
