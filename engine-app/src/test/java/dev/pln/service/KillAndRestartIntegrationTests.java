@@ -6,11 +6,13 @@ import dev.pln.rules.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The durability promise, tested the way it fails in production: the real service in its own JVM on the
@@ -48,6 +51,10 @@ class KillAndRestartIntegrationTests {
         Process first = start(port);
         ApiClient api = new ApiClient(port);
         JsonNode dong = Fixtures.workedCase("case-4-dong").request();
+        // Secure by default: the first start's intake key, which survives the kill with the store.
+        JsonNode credentials = JsonMapper.builder().build()
+                .readTree(Files.readString(dataDir.resolve("initial-credentials.json")));
+        String key = "Bearer " + credentials.get("apiKey").asString();
 
         Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger sequence = new AtomicInteger();
@@ -57,7 +64,8 @@ class KillAndRestartIntegrationTests {
                 while (first.isAlive()) {
                     try {
                         ApiClient.Reply reply = api.post("/api/v1/decisions",
-                                Fixtures.with(dong, "/clientId", "KILL-" + sequence.incrementAndGet()));
+                                Fixtures.with(dong, "/clientId", "KILL-" + sequence.incrementAndGet()),
+                                "Authorization", key);
                         if (reply.status() == 201) {
                             acknowledged.put(reply.json().get("decisionId").asString(), reply.json());
                         }
@@ -75,11 +83,13 @@ class KillAndRestartIntegrationTests {
 
         start(port);
         for (Map.Entry<String, JsonNode> decision : acknowledged.entrySet()) {
-            ApiClient.Reply reply = api.get("/api/v1/decisions/" + decision.getKey());
+            ApiClient.Reply reply = api.get("/api/v1/decisions/" + decision.getKey(), "Authorization", key);
             assertThat(reply.status()).as("decision %s after kill -9", decision.getKey()).isEqualTo(200);
             assertThat(reply.json()).isEqualTo(decision.getValue());
         }
-        assertThat(api.get("/api/v1/clients/KILL-1").status()).isEqualTo(200);
+        String admin = "Basic " + Base64.getEncoder().encodeToString(
+                ("admin:" + credentials.get("password").asString()).getBytes(StandardCharsets.UTF_8));
+        assertThat(api.get("/api/v1/clients/KILL-1", "Authorization", admin).status()).isEqualTo(200);
     }
 
     private Process start(int port) throws IOException, InterruptedException {
