@@ -1,5 +1,6 @@
 package dev.pln.service.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +29,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *        when this version first started on the trail ({@link Seal})
  */
 @Document(AuditEntry.COLLECTION)
+@Schema(name = "AuditTrailEntry") // ruleset.AuditEntry is another schema: one name each
 record AuditEntry(@Id long seq, Instant at, String actor, String action, String method, String path, int status,
         String from, String previousHash, String hash, String mac) {
 

@@ -1,5 +1,8 @@
 package dev.pln.service.privacy;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +35,8 @@ class PrivacyController {
 
     /** Every decision as one pseudonymised JSON line, with the client's outcome. */
     @GetMapping(path = "/api/v1/admin/exports/decisions")
+    @ApiResponse(responseCode = "200", description = "One pseudonymised decision per line (JSON Lines)",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
     ResponseEntity<StreamingResponseBody> decisions() {
         StreamingResponseBody body = export::write;
         return ResponseEntity.ok().contentType(NDJSON)

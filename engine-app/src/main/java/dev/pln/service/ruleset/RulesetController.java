@@ -4,6 +4,9 @@ import dev.pln.service.system.InputProblemException;
 import dev.pln.service.system.OutsideJurisdictionException;
 import dev.pln.service.system.ResourceNotFoundException;
 import dev.pln.service.system.Scope;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,6 +101,11 @@ class RulesetController {
     }
 
     @PostMapping("/{version}/impact")
+    @ApiResponse(responseCode = "200", description = "The impact report, computed at once",
+            content = @Content(schema = @Schema(implementation = ImpactReport.class)))
+    @ApiResponse(responseCode = "202", description = "Above pln.rulesets.impact-job-threshold clients: a job; "
+            + "Location names it, its result is the impact report",
+            content = @Content(schema = @Schema(implementation = Jobs.JobView.class)))
     ResponseEntity<Object> impact(@PathVariable String version,
             @RequestHeader(name = AdminAccess.ACTOR_HEADER, required = false) String actor) {
         RulesetDocument document = rulesets.existing(version);

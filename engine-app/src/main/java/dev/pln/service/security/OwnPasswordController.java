@@ -15,6 +15,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -36,6 +37,7 @@ class OwnPasswordController {
     }
 
     @PutMapping(path = "/api/v1/account/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody // no view: the answer is the ResponseEntity either way; it also puts the endpoint in /v3/api-docs
     ResponseEntity<Void> change(@RequestBody PasswordChange change, HttpServletRequest request) {
         switch (ownPassword.change(change.currentPassword(), change.newPassword(), request.getRemoteAddr())) {
             case NOT_A_PASSWORD_USER -> throw notAPasswordUser();
