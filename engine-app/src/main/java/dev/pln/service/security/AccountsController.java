@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -167,9 +166,11 @@ class AccountsController {
     }
 
     @PostMapping(path = "/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    Accounts.IssuedKey createKey(@Valid @RequestBody NewKey key) {
-        return accounts.createKey(key.name(), key.roles(), jurisdiction(key.jurisdiction(), key.roles()));
+    ResponseEntity<Accounts.IssuedKey> createKey(@Valid @RequestBody NewKey key) {
+        Accounts.IssuedKey issued = accounts.createKey(key.name(), key.roles(),
+                jurisdiction(key.jurisdiction(), key.roles()));
+        // The key's own URI is where it is revoked (DELETE), as the API description promises on every 201.
+        return ResponseEntity.created(URI.create("/api/v1/admin/api-keys/" + issued.id())).body(issued);
     }
 
     /**
